@@ -1,0 +1,87 @@
+// The one place that reads the environment. Every variable is validated at once so a bad
+// deployment hears about all of its problems in a single message.
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const environmentSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  INCHANNEL_DATA_DIR: z.string().trim().min(1).default('./data/pglite'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  TZ_DEFAULT: z.string().trim().min(1).default('UTC'),
+  DIGEST_CRON: z.string().trim().min(1).default('0 9 * * *'),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_PORT: port.default(3000),
+  SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  DISCORD_ADMIN_ROLE: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+});
+
+export type Config = z.infer<typeof environmentSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new ConfigError(problems);
+  }
+  const config = parsed.data;
+  const slackProblems = slackModeProblems(config);
+  if (slackProblems.length > 0) throw new ConfigError(slackProblems);
+  return config;
+}
+
+/** Slack needs its bot token plus either an app token (Socket Mode) or a signing secret (HTTP). */
+function slackModeProblems(config: Config): string[] {
+  const anySlack = config.SLACK_BOT_TOKEN ?? config.SLACK_APP_TOKEN ?? config.SLACK_SIGNING_SECRET;
+  if (anySlack === undefined) return [];
+  const problems: string[] = [];
+  if (config.SLACK_BOT_TOKEN === undefined) {
+    problems.push('SLACK_BOT_TOKEN: required when any SLACK_ variable is set (xoxb-...)');
+  }
+  if (config.SLACK_APP_TOKEN === undefined && config.SLACK_SIGNING_SECRET === undefined) {
+    problems.push(
+      'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: set the app token (xapp-...) for Socket Mode ' +
+        'or the signing secret for HTTP mode',
+    );
+  }
+  return problems;
+}
+
+export function slackEnabled(config: Config): boolean {
+  return config.SLACK_BOT_TOKEN !== undefined;
+}
+
+export function discordEnabled(config: Config): boolean {
+  return config.DISCORD_TOKEN !== undefined;
+}
