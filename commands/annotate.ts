@@ -8,7 +8,11 @@ import { message, textReply, type Block } from '../src/core/view.js';
 import { findBatch } from '../src/batches/store.js';
 import { offerNext } from '../src/flows/annotate.js';
 
-async function openBatches(ctx: Parameters<Command['subcommands'][string]['run']>[0], workspaceId: string, memberId: string) {
+async function openBatches(
+  ctx: Parameters<Command['subcommands'][string]['run']>[0],
+  workspaceId: string,
+  memberId: string,
+) {
   return ctx.prisma.batch.findMany({
     where: {
       workspaceId,

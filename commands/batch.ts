@@ -45,7 +45,8 @@ async function announce(
 ): Promise<Reply> {
   const batch = await findBatch(ctx, workspaceId, name);
   const items = await ctx.prisma.item.count({ where: { batchId: batch.id, isGold: false } });
-  const guidelines = batch.guidelines === '' ? [] : [{ type: 'text' as const, text: batch.guidelines }];
+  const guidelines =
+    batch.guidelines === '' ? [] : [{ type: 'text' as const, text: batch.guidelines }];
   return message(
     [
       { type: 'header', text: `New batch: ${batch.name}` },
@@ -60,7 +61,9 @@ async function announce(
       ...guidelines,
       {
         type: 'actions',
-        elements: [{ type: 'button', id: actionId('start', batch.id), label: 'Start', style: 'primary' }],
+        elements: [
+          { type: 'button', id: actionId('start', batch.id), label: 'Start', style: 'primary' },
+        ],
       },
     ],
     'channel',
@@ -78,7 +81,8 @@ export const batchCommand: Command = {
       schema: z.object({}),
       run: async (ctx, { identity }) => {
         const batches = await listBatches(ctx, identity.workspaceId);
-        if (batches.length === 0) return textReply('No batches yet. Import one with /batch import.');
+        if (batches.length === 0)
+          return textReply('No batches yet. Import one with /batch import.');
         const lines = batches.map(
           (b) =>
             `• ${b.name}: ${b.task}, ${b.state}, ${b.items} items × ${b.redundancy}, ` +
@@ -114,14 +118,23 @@ export const batchCommand: Command = {
         return announce(ctx, identity.workspaceId, input.name);
       },
     }),
-    pause: stateChange('paused', 'Pause a batch; drafts are kept', (name) => `Batch "${name}" is paused.`),
+    pause: stateChange(
+      'paused',
+      'Pause a batch; drafts are kept',
+      (name) => `Batch "${name}" is paused.`,
+    ),
     close: stateChange('closed', 'Close a batch for good', (name) => `Batch "${name}" is closed.`),
     assign: subcommand({
       description: 'Assign a batch to members, or to everyone with --all',
       access: 'admin',
       options: [
         nameOption,
-        { name: 'members', description: 'Members to assign (mentions or ids)', type: 'string', variadic: true },
+        {
+          name: 'members',
+          description: 'Members to assign (mentions or ids)',
+          type: 'string',
+          variadic: true,
+        },
         { name: 'all', description: 'Open the batch to every member', type: 'boolean' },
       ],
       schema: z
@@ -135,8 +148,17 @@ export const batchCommand: Command = {
           path: ['members'],
         }),
       run: async (ctx, { identity, input }) => {
-        const target = { all: input.all, members: input.members.map((externalId) => ({ externalId })) };
-        const count = await assignBatch(ctx, identity.workspaceId, identity.memberId, input.name, target);
+        const target = {
+          all: input.all,
+          members: input.members.map((externalId) => ({ externalId })),
+        };
+        const count = await assignBatch(
+          ctx,
+          identity.workspaceId,
+          identity.memberId,
+          input.name,
+          target,
+        );
         return textReply(
           input.all
             ? `Batch "${input.name}" is open to every member.`

@@ -24,7 +24,11 @@ export const exportCommand: Command = {
         return {
           type: 'message',
           visibility: 'private',
-          view: { blocks: [{ type: 'text', text: `Exported ${result.records} records of "${batch.name}".` }] },
+          view: {
+            blocks: [
+              { type: 'text', text: `Exported ${result.records} records of "${batch.name}".` },
+            ],
+          },
           files: [{ filename: result.filename, content: result.content }],
         };
       },

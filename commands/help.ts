@@ -21,7 +21,9 @@ export function helpCommand(all: () => Command[]): Command {
               .filter(([, sub]) => sub.access === 'member' || identity.isLead)
               .filter(([, sub]) => sub.access !== 'admin' || identity.isAdmin)
               .map(([name, sub]) => {
-                const args = sub.options.map((o) => (o.required === true ? `<${o.name}>` : `[${o.name}]`));
+                const args = sub.options.map((o) =>
+                  o.required === true ? `<${o.name}>` : `[${o.name}]`,
+                );
                 return `• /${[command.name, name, ...args].filter((w) => w !== '').join(' ')}: ${sub.description}`;
               }),
           );

@@ -17,11 +17,23 @@ export function profileBlocks(profile: Profile) {
       type: 'fields' as const,
       fields: [
         { label: 'Answers', value: String(profile.answers) },
-        { label: 'Gold agreement', value: `${percent(profile.goldAgreement)} over ${profile.goldAnswered}` },
+        {
+          label: 'Gold agreement',
+          value: `${percent(profile.goldAgreement)} over ${profile.goldAnswered}`,
+        },
         { label: 'Mean confidence', value: profile.meanConfidence?.toFixed(2) ?? '—' },
-        { label: 'Median time', value: profile.medianSeconds === null ? '—' : `${Math.round(profile.medianSeconds)} s` },
-        { label: 'Audits', value: `${profile.reviewsPassed} passed, ${profile.reviewsFailed} failed` },
-        { label: 'Badges', value: profile.badges.length === 0 ? 'none yet' : profile.badges.join(', ') },
+        {
+          label: 'Median time',
+          value: profile.medianSeconds === null ? '—' : `${Math.round(profile.medianSeconds)} s`,
+        },
+        {
+          label: 'Audits',
+          value: `${profile.reviewsPassed} passed, ${profile.reviewsFailed} failed`,
+        },
+        {
+          label: 'Badges',
+          value: profile.badges.length === 0 ? 'none yet' : profile.badges.join(', '),
+        },
       ],
     },
     { type: 'text' as const, text: batches === '' ? 'No answers yet.' : `Batches: ${batches}` },
@@ -37,7 +49,8 @@ export const profileCommand: Command = {
       access: 'member',
       options: [],
       schema: z.object({}),
-      run: async (ctx, { identity }) => message(profileBlocks(await memberProfile(ctx, identity.memberId))),
+      run: async (ctx, { identity }) =>
+        message(profileBlocks(await memberProfile(ctx, identity.memberId))),
     }),
   },
 };

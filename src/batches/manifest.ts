@@ -16,7 +16,12 @@ export const manifestSchema = z.object({
   redundancy: z.number().int().min(1).max(50),
   goldRate: z.number().min(0).max(1).default(0),
   guidelines: z.string().max(20_000).default(''),
-  leaseMinutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+  leaseMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
   dueAt: z.iso.datetime({ offset: true }).optional(),
 });
 

@@ -3,7 +3,13 @@ import { UserError } from '../core/errors.js';
 import type { Rubric } from '../rubrics/schema.js';
 import { DEFAULT_CHECK_MODES } from '../rubrics/schema.js';
 import { taskFor } from '../tasks/index.js';
-import { describeIssues, itemLineSchema, manifestSchema, type ItemLine, type Manifest } from './manifest.js';
+import {
+  describeIssues,
+  itemLineSchema,
+  manifestSchema,
+  type ItemLine,
+  type Manifest,
+} from './manifest.js';
 
 export interface ParsedImport {
   manifest: Manifest;
@@ -90,7 +96,8 @@ export function parseItems(text: string, manifest: Manifest): ParsedImport['item
     }
     const earlier = seen.get(parsed.data.item_id);
     const own = lineProblems(parsed.data, manifest, rubric);
-    if (earlier !== undefined) own.push(`item_id: "${parsed.data.item_id}" repeats line ${earlier}`);
+    if (earlier !== undefined)
+      own.push(`item_id: "${parsed.data.item_id}" repeats line ${earlier}`);
     seen.set(parsed.data.item_id, earlier ?? line);
     problems.push(...own.map((problem) => `line ${line}: ${problem}`));
     items.push({ ...parsed.data, line });

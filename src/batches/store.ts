@@ -11,9 +11,36 @@ type Tx = Parameters<Parameters<Context['prisma']['$transaction']>[0]>[0];
 
 const ITEM_CHUNK = 500;
 
-function sameRubric(stored: { criteria: unknown; labels: unknown; severityScale: unknown; policy: string; minRationaleLength: number; minTextLength: number; checkModes: unknown }, input: RubricInput): boolean {
-  const left = JSON.stringify([stored.criteria, stored.labels, stored.severityScale, stored.policy, stored.minRationaleLength, stored.minTextLength, stored.checkModes]);
-  const right = JSON.stringify([input.criteria, input.labels, input.severityScale, input.policy, input.minRationaleLength, input.minTextLength, input.checks]);
+function sameRubric(
+  stored: {
+    criteria: unknown;
+    labels: unknown;
+    severityScale: unknown;
+    policy: string;
+    minRationaleLength: number;
+    minTextLength: number;
+    checkModes: unknown;
+  },
+  input: RubricInput,
+): boolean {
+  const left = JSON.stringify([
+    stored.criteria,
+    stored.labels,
+    stored.severityScale,
+    stored.policy,
+    stored.minRationaleLength,
+    stored.minTextLength,
+    stored.checkModes,
+  ]);
+  const right = JSON.stringify([
+    input.criteria,
+    input.labels,
+    input.severityScale,
+    input.policy,
+    input.minRationaleLength,
+    input.minTextLength,
+    input.checks,
+  ]);
   return left === right;
 }
 
@@ -176,7 +203,11 @@ export async function assignBatch(
     for (const member of target.members) {
       const row = await tx.member.upsert({
         where: { workspaceId_externalId: { workspaceId, externalId: member.externalId } },
-        create: { workspaceId, externalId: member.externalId, displayName: member.displayName ?? member.externalId },
+        create: {
+          workspaceId,
+          externalId: member.externalId,
+          displayName: member.displayName ?? member.externalId,
+        },
         update: {},
       });
       await tx.batchAssignee.upsert({

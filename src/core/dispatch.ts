@@ -50,7 +50,9 @@ function route(ctx: Context, identity: Identity, invocation: Invocation): Promis
 
 function describeInvocation(invocation: Invocation): Record<string, string> {
   if (invocation.kind === 'command') {
-    return { command: [invocation.command, invocation.subcommand].filter((w) => w !== '').join(' ') };
+    return {
+      command: [invocation.command, invocation.subcommand].filter((w) => w !== '').join(' '),
+    };
   }
   if (invocation.kind === 'action') return { action: invocation.actionId.split(':')[0] ?? '' };
   return { form: invocation.formId.split(':')[0] ?? '' };

@@ -28,7 +28,10 @@ export function newIncidentId(): string {
 export function describeError(error: unknown, incidentId = newIncidentId()): ErrorReply {
   if (error instanceof UserError) {
     const details = error.details.map((detail) => `• ${detail}`).join('\n');
-    return { text: details === '' ? error.message : `${error.message}\n${details}`, code: error.code };
+    return {
+      text: details === '' ? error.message : `${error.message}\n${details}`,
+      code: error.code,
+    };
   }
   return {
     text: `Sorry, something went wrong on our side. Incident ${incidentId} has been logged.`,

@@ -88,7 +88,8 @@ export function viewText(view: View): string {
     .map((block) => {
       if (block.type === 'header' || block.type === 'text') return block.text;
       if (block.type === 'quote') return `${block.label}\n${block.text}`;
-      if (block.type === 'fields') return block.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
+      if (block.type === 'fields')
+        return block.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
       return '';
     })
     .filter((text) => text !== '')

@@ -85,8 +85,19 @@ function toPairs(response: ResponseWithItem): PreferencePair[] {
 }
 
 const CSV_COLUMNS: Array<keyof ExportRow> = [
-  'item_id', 'input', 'labels', 'rationale', 'severity', 'confidence', 'annotator', 'task',
-  'ranking', 'text', 'rubric_version', 'duration_ms', 'created_at',
+  'item_id',
+  'input',
+  'labels',
+  'rationale',
+  'severity',
+  'confidence',
+  'annotator',
+  'task',
+  'ranking',
+  'text',
+  'rubric_version',
+  'duration_ms',
+  'created_at',
 ];
 
 function csvCell(value: unknown): string {
@@ -118,9 +129,14 @@ export async function exportBatch(
   const responses = await currentResponses(ctx, batch.id);
   if (format === 'preferences') {
     const pairs = responses.flatMap(toPairs);
-    return { content: jsonLines(pairs), records: pairs.length, filename: `${batch.name}.preferences.jsonl` };
+    return {
+      content: jsonLines(pairs),
+      records: pairs.length,
+      filename: `${batch.name}.preferences.jsonl`,
+    };
   }
   const rows = responses.map(toRow);
-  if (format === 'csv') return { content: toCsv(rows), records: rows.length, filename: `${batch.name}.csv` };
+  if (format === 'csv')
+    return { content: toCsv(rows), records: rows.length, filename: `${batch.name}.csv` };
   return { content: jsonLines(rows), records: rows.length, filename: `${batch.name}.jsonl` };
 }

@@ -62,7 +62,10 @@ async function submit(ctx: Context, work: Work, confirmed: boolean): Promise<Rep
     case 'needs_confirmation':
       return replaceWith(checkBlocks(work, outcome.checks, false));
     case 'stored':
-      ctx.logger.info({ responseId: outcome.responseId, duplicate: outcome.duplicate }, 'answer stored');
+      ctx.logger.info(
+        { responseId: outcome.responseId, duplicate: outcome.duplicate },
+        'answer stored',
+      );
       return replaceWith(storedBlocks(work, outcome.duplicate));
   }
 }

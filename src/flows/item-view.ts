@@ -41,7 +41,12 @@ function finishButtons(work: Work): Block {
     type: 'actions',
     elements: [
       { type: 'button', id: actionId('rationale', work.assignmentId), label: 'Rationale' },
-      { type: 'button', id: actionId('submit', work.assignmentId), label: 'Submit', style: 'primary' },
+      {
+        type: 'button',
+        id: actionId('submit', work.assignmentId),
+        label: 'Submit',
+        style: 'primary',
+      },
       { type: 'button', id: actionId('skip', work.assignmentId), label: 'Skip' },
     ],
   };
@@ -68,7 +73,14 @@ export function storedBlocks(work: Work, duplicate: boolean): Block[] {
     { type: 'text', text: `✅ Stored: ${summary}, confidence ${work.draft.confidence}${note}.` },
     {
       type: 'actions',
-      elements: [{ type: 'button', id: actionId('next', work.batch.id), label: 'Next item', style: 'primary' }],
+      elements: [
+        {
+          type: 'button',
+          id: actionId('next', work.batch.id),
+          label: 'Next item',
+          style: 'primary',
+        },
+      ],
     },
   ];
 }
@@ -83,7 +95,12 @@ export function checkBlocks(work: Work, checks: CheckResult[], blocking: boolean
     elements: blocking
       ? [{ type: 'button', id: actionId('rationale', work.assignmentId), label: 'Fix rationale' }]
       : [
-          { type: 'button', id: actionId('confirm', work.assignmentId), label: 'Confirm and store', style: 'primary' },
+          {
+            type: 'button',
+            id: actionId('confirm', work.assignmentId),
+            label: 'Confirm and store',
+            style: 'primary',
+          },
           { type: 'button', id: actionId('rationale', work.assignmentId), label: 'Fix rationale' },
         ],
   };
@@ -93,7 +110,8 @@ export function checkBlocks(work: Work, checks: CheckResult[], blocking: boolean
 export function rationaleForm(work: Work): Form {
   const task = taskFor(work.batch.task);
   const rationale = work.draft.rationale;
-  const initial = (value: string | undefined) => (value === undefined || value === '' ? {} : { initial: value });
+  const initial = (value: string | undefined) =>
+    value === undefined || value === '' ? {} : { initial: value };
   const fields: Form['fields'] = [];
   if (task.wantsText) {
     fields.push({
@@ -106,16 +124,59 @@ export function rationaleForm(work: Work): Form {
     });
   }
   fields.push(
-    { id: 'decision', label: 'Decision', style: 'short', required: true, maxLength: 300, placeholder: 'e.g. reject: factual error', ...initial(rationale?.decision) },
-    { id: 'evidence', label: 'Evidence', style: 'paragraph', required: false, maxLength: 3000, placeholder: 'What the source says against what the response claims', ...initial(rationale?.evidence) },
-    { id: 'policy', label: 'Policy', style: 'short', required: false, maxLength: 300, placeholder: 'The rubric rule, by number', ...initial(rationale?.policy) },
+    {
+      id: 'decision',
+      label: 'Decision',
+      style: 'short',
+      required: true,
+      maxLength: 300,
+      placeholder: 'e.g. reject: factual error',
+      ...initial(rationale?.decision),
+    },
+    {
+      id: 'evidence',
+      label: 'Evidence',
+      style: 'paragraph',
+      required: false,
+      maxLength: 3000,
+      placeholder: 'What the source says against what the response claims',
+      ...initial(rationale?.evidence),
+    },
+    {
+      id: 'policy',
+      label: 'Policy',
+      style: 'short',
+      required: false,
+      maxLength: 300,
+      placeholder: 'The rubric rule, by number',
+      ...initial(rationale?.policy),
+    },
   );
   // Discord allows five fields in a form: writing tasks trade the alternative for the text.
   if (!task.wantsText) {
-    fields.push({ id: 'alternative', label: work.batch.task === 'safety_review' ? 'Safe alternative' : 'Alternative', style: 'paragraph', required: false, maxLength: 3000, placeholder: 'A corrected statement', ...initial(rationale?.alternative) });
+    fields.push({
+      id: 'alternative',
+      label: work.batch.task === 'safety_review' ? 'Safe alternative' : 'Alternative',
+      style: 'paragraph',
+      required: false,
+      maxLength: 3000,
+      placeholder: 'A corrected statement',
+      ...initial(rationale?.alternative),
+    });
   }
-  fields.push(
-    { id: 'confidence', label: 'Confidence (0 to 1)', style: 'short', required: true, maxLength: 5, placeholder: '0.8', ...initial(work.draft.confidence?.toString()) },
-  );
-  return { id: actionId('rationale', work.assignmentId), title: 'Rationale', submitLabel: 'Save', fields };
+  fields.push({
+    id: 'confidence',
+    label: 'Confidence (0 to 1)',
+    style: 'short',
+    required: true,
+    maxLength: 5,
+    placeholder: '0.8',
+    ...initial(work.draft.confidence?.toString()),
+  });
+  return {
+    id: actionId('rationale', work.assignmentId),
+    title: 'Rationale',
+    submitLabel: 'Save',
+    fields,
+  };
 }

@@ -29,7 +29,8 @@ export function goldAgreement(answer: Answer, gold: Answer): number {
     const sameOrder = JSON.stringify(answer.order ?? []) === JSON.stringify(gold.order ?? []);
     parts.push(answer.choice === gold.choice && (gold.choice !== 'ranked' || sameOrder) ? 1 : 0);
   }
-  if (gold.labels.length > 0 || answer.labels.length > 0) parts.push(jaccard(answer.labels, gold.labels));
+  if (gold.labels.length > 0 || answer.labels.length > 0)
+    parts.push(jaccard(answer.labels, gold.labels));
   if (gold.severity !== undefined) {
     parts.push(1 - Math.min(1, Math.abs((answer.severity ?? 0) - gold.severity) / 3));
   }
@@ -54,11 +55,19 @@ export async function memberProfile(ctx: Context, memberId: string): Promise<Pro
       reviews: { select: { passed: true } },
     },
   });
-  const badges = await ctx.prisma.badgeAward.findMany({ where: { memberId }, select: { badge: true } });
+  const badges = await ctx.prisma.badgeAward.findMany({
+    where: { memberId },
+    select: { badge: true },
+  });
 
-  const gold = responses.filter((response) => response.item.isGold && response.item.goldAnswer !== null);
+  const gold = responses.filter(
+    (response) => response.item.isGold && response.item.goldAnswer !== null,
+  );
   const scores = gold.map((response) =>
-    goldAgreement(answerSchema.parse(response.answer), answerSchema.parse(response.item.goldAnswer)),
+    goldAgreement(
+      answerSchema.parse(response.answer),
+      answerSchema.parse(response.item.goldAnswer),
+    ),
   );
   const reviews = responses.flatMap((response) => response.reviews);
   const perBatch = new Map<string, number>();

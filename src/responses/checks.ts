@@ -55,7 +55,7 @@ const CHECKS: Record<CheckCode, Check> = {
   extreme_confidence: ({ confidence }) =>
     confidence === 0 || confidence === 1
       ? `Confidence ${confidence} leaves no room for review; keep it off the extremes unless ` +
-          'the evidence is decisive.'
+        'the evidence is decisive.'
       : undefined,
 
   unsafe_without_alternative: ({ task, answer, rationale }) =>

@@ -26,7 +26,11 @@ function completeDraft(work: Work): { complete?: Complete; problems: string[] } 
   if (problems.length > 0 || draft.rationale === undefined || draft.confidence === undefined) {
     return { problems };
   }
-  const complete = { answer: draft.answer, rationale: draft.rationale, confidence: draft.confidence };
+  const complete = {
+    answer: draft.answer,
+    rationale: draft.rationale,
+    confidence: draft.confidence,
+  };
   return { complete, problems };
 }
 

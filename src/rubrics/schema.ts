@@ -24,7 +24,10 @@ export const DEFAULT_CHECK_MODES: Record<CheckCode, CheckMode> = {
   unsafe_without_alternative: 'block',
 };
 
-const key = z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/i, 'use 1-40 letters, digits, _ . -');
+const key = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/i, 'use 1-40 letters, digits, _ . -');
 
 export const criterionSchema = z.object({
   key,

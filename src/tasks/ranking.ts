@@ -64,7 +64,10 @@ function orderControls(assignmentId: string, item: TaskItem, answer: Answer): Bl
     label: choice === 'tie' ? 'All tie' : 'All bad',
     ...(answer.choice === choice ? { style: 'primary' as const } : {}),
   }));
-  return [{ type: 'actions', elements: selects }, { type: 'actions', elements: extra }];
+  return [
+    { type: 'actions', elements: selects },
+    { type: 'actions', elements: extra },
+  ];
 }
 
 function summary(answer: Answer, item: TaskItem): string {

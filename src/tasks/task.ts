@@ -28,7 +28,9 @@ export interface TaskDefinition {
 
 export function labelProblems(labels: string[], rubric: Rubric): string[] {
   const unknown = labels.filter((label) => !rubric.labels.includes(label));
-  return unknown.length === 0 ? [] : [`labels: not in the rubric's taxonomy: ${unknown.join(', ')}`];
+  return unknown.length === 0
+    ? []
+    : [`labels: not in the rubric's taxonomy: ${unknown.join(', ')}`];
 }
 
 export function severityProblems(severity: number | undefined, rubric: Rubric): string[] {

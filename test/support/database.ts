@@ -9,7 +9,13 @@ import { pino, type Logger } from 'pino';
 
 import type { Context } from '../../src/core/context.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
-import { adminUrl, pgliteTemplateDir, postgresTemplateName, testDbMode, urlFor } from './db-mode.js';
+import {
+  adminUrl,
+  pgliteTemplateDir,
+  postgresTemplateName,
+  testDbMode,
+  urlFor,
+} from './db-mode.js';
 
 export interface TestDatabase {
   database: Database;

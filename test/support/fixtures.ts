@@ -41,7 +41,10 @@ export function itemsJsonl(task: TaskType, count: number): string {
   return Array.from({ length: count }, (_, i) => JSON.stringify(itemLine(task, i + 1))).join('\n');
 }
 
-export function actor(memberId: string, options: { admin?: boolean; workspace?: string } = {}): Actor {
+export function actor(
+  memberId: string,
+  options: { admin?: boolean; workspace?: string } = {},
+): Actor {
   return {
     platform: 'console',
     workspaceId: options.workspace ?? 'test-workspace',
@@ -71,7 +74,9 @@ export function submitForm(who: Actor, formId: string, fields: Record<string, st
 
 export function elements(reply: Reply): Element[] {
   if (reply.type !== 'message') return [];
-  return reply.view.blocks.flatMap((block: Block) => (block.type === 'actions' ? block.elements : []));
+  return reply.view.blocks.flatMap((block: Block) =>
+    block.type === 'actions' ? block.elements : [],
+  );
 }
 
 /** The id of the first button or select whose id starts with the verb (and has the arg). */
@@ -80,7 +85,8 @@ export function findAction(reply: Reply, verb: string, arg?: string): string {
     const [v, , a] = element.id.split(':');
     return v === verb && (arg === undefined || a === arg);
   });
-  if (found === undefined) throw new Error(`No ${verb}${arg ? `:${arg}` : ''} in ${replyText(reply)}`);
+  if (found === undefined)
+    throw new Error(`No ${verb}${arg ? `:${arg}` : ''} in ${replyText(reply)}`);
   return found.id;
 }
 
@@ -88,7 +94,13 @@ export function replyText(reply: Reply): string {
   if (reply.type === 'form') return `form ${reply.form.title}`;
   if (reply.type === 'formErrors') return `errors ${JSON.stringify(reply.errors)}`;
   return reply.view.blocks
-    .map((block) => ('text' in block ? block.text : block.type === 'fields' ? block.fields.map((f) => `${f.label}: ${f.value}`).join('; ') : ''))
+    .map((block) =>
+      'text' in block
+        ? block.text
+        : block.type === 'fields'
+          ? block.fields.map((f) => `${f.label}: ${f.value}`).join('; ')
+          : '',
+    )
     .join('\n');
 }
 

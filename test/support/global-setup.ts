@@ -6,7 +6,13 @@ import pg from 'pg';
 import { pino } from 'pino';
 
 import { openDatabase } from '../../src/store/database.js';
-import { adminUrl, pgliteTemplateDir, postgresTemplateName, testDbMode, urlFor } from './db-mode.js';
+import {
+  adminUrl,
+  pgliteTemplateDir,
+  postgresTemplateName,
+  testDbMode,
+  urlFor,
+} from './db-mode.js';
 
 const silent = pino({ level: 'silent' });
 
@@ -26,7 +32,11 @@ async function postgresTemplate(): Promise<void> {
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
       await admin.query(`CREATE DATABASE "${name}"`);
-      const database = await openDatabase({ databaseUrl: urlFor(name), dataDir: '', logger: silent });
+      const database = await openDatabase({
+        databaseUrl: urlFor(name),
+        dataDir: '',
+        logger: silent,
+      });
       await database.close();
     }
   } finally {

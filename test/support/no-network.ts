@@ -2,7 +2,11 @@
 import net from 'node:net';
 
 const allowed = (host: string | undefined): boolean =>
-  host === undefined || host === 'localhost' || host.startsWith('127.') || host === '::1' || host === '';
+  host === undefined ||
+  host === 'localhost' ||
+  host.startsWith('127.') ||
+  host === '::1' ||
+  host === '';
 
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
