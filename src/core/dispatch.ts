@@ -58,6 +58,12 @@ function describeInvocation(invocation: Invocation): Record<string, string> {
   return { form: invocation.formId.split(':')[0] ?? '' };
 }
 
+/** Resolves the actor and runs the invocation; throws what the handler throws. */
+export async function execute(ctx: Context, invocation: Invocation): Promise<Reply> {
+  const identity = await resolveIdentity(ctx, invocation.actor);
+  return route(ctx, identity, invocation);
+}
+
 /** Handles one invocation from any platform and never throws. */
 export async function dispatch(ctx: Context, invocation: Invocation): Promise<Reply> {
   const started = performance.now();
@@ -69,8 +75,7 @@ export async function dispatch(ctx: Context, invocation: Invocation): Promise<Re
   });
   const scoped: Context = { ...ctx, logger };
   try {
-    const identity = await resolveIdentity(scoped, invocation.actor);
-    const reply = await route(scoped, identity, invocation);
+    const reply = await execute(scoped, invocation);
     logger.info({ durationMs: Math.round(performance.now() - started) }, 'invocation handled');
     return reply;
   } catch (error) {

@@ -35,9 +35,7 @@ function pickSubcommand(command: Command, words: string[]): string {
 export function parseCommandText(command: Command, text: string): ParsedText {
   const words = splitWords(text.trim());
   const subcommand = pickSubcommand(command, words);
-  const specs = (command.subcommands[subcommand]?.options ?? []).filter(
-    (spec) => spec.type !== 'attachment',
-  );
+  const specs = command.subcommands[subcommand]?.options ?? [];
   const options: Record<string, OptionValue> = {};
   const positional: string[] = [];
 
@@ -59,9 +57,10 @@ export function parseCommandText(command: Command, text: string): ParsedText {
     }
   }
 
-  for (const spec of specs.filter((candidate) => options[candidate.name] === undefined)) {
+  // Attachments and switches are only ever given by name.
+  const fillable = specs.filter((spec) => spec.type !== 'attachment' && spec.type !== 'boolean');
+  for (const spec of fillable.filter((candidate) => options[candidate.name] === undefined)) {
     if (positional.length === 0) break;
-    if (spec.type === 'boolean') continue;
     options[spec.name] = spec.variadic === true ? positional.splice(0) : (positional.shift() ?? '');
   }
   if (positional.length > 0) {
