@@ -11,37 +11,38 @@ type Tx = Parameters<Parameters<Context['prisma']['$transaction']>[0]>[0];
 
 const ITEM_CHUNK = 500;
 
-function sameRubric(
-  stored: {
-    criteria: unknown;
-    labels: unknown;
-    severityScale: unknown;
-    policy: string;
-    minRationaleLength: number;
-    minTextLength: number;
-    checkModes: unknown;
-  },
-  input: RubricInput,
-): boolean {
-  const left = JSON.stringify([
-    stored.criteria,
-    stored.labels,
-    stored.severityScale,
-    stored.policy,
-    stored.minRationaleLength,
-    stored.minTextLength,
-    stored.checkModes,
-  ]);
-  const right = JSON.stringify([
-    input.criteria,
-    input.labels,
-    input.severityScale,
-    input.policy,
-    input.minRationaleLength,
-    input.minTextLength,
-    input.checks,
-  ]);
-  return left === right;
+/** JSON with object keys sorted, so values read back from jsonb compare equal to the input. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}
+
+interface StoredRubric {
+  criteria: unknown;
+  labels: unknown;
+  severityScale: unknown;
+  policy: string;
+  minRationaleLength: number;
+  minTextLength: number;
+  checkModes: unknown;
+}
+
+function sameRubric(stored: StoredRubric, input: RubricInput): boolean {
+  const { criteria, labels, severityScale, policy, minRationaleLength, minTextLength } = input;
+  const wanted = { criteria, labels, severityScale, policy, minRationaleLength, minTextLength };
+  const have = {
+    criteria: stored.criteria,
+    labels: stored.labels,
+    severityScale: stored.severityScale,
+    policy: stored.policy,
+    minRationaleLength: stored.minRationaleLength,
+    minTextLength: stored.minTextLength,
+  };
+  return canonical({ ...have, checkModes: stored.checkModes }) ===
+    canonical({ ...wanted, checkModes: input.checks });
 }
 
 /** The rubric version matching the input: the latest if it is identical, else a new version. */

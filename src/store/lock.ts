@@ -47,10 +47,11 @@ export function lockDataDirectory(dataDir: string): DirectoryLock {
 
   if (!tryCreate(path)) {
     const owner = readOwner(path);
-    if (owner !== undefined && owner !== process.pid && ownerIsAlive(owner)) {
+    if (owner !== undefined && ownerIsAlive(owner)) {
       throw new UserError(
         'database_locked',
-        `The embedded database at ${resolve(dataDir)} is in use by process ${owner}. ` +
+        `The embedded database at ${resolve(dataDir)} is in use by process ${owner}` +
+          `${owner === process.pid ? ' (this one)' : ''}. ` +
           'Stop that process, or set DATABASE_URL to a PostgreSQL server to run several.',
       );
     }

@@ -115,3 +115,30 @@ export const GOOD_RATIONALE = {
 export async function run(ctx: Context, invocation: Invocation): Promise<Reply> {
   return dispatch(ctx, invocation);
 }
+
+/** Imports, opens to all and activates a batch through the admin commands. */
+export async function setUpBatch(
+  ctx: Context,
+  admin: Actor,
+  manifestValue: Record<string, unknown>,
+  items: string,
+): Promise<string> {
+  const files = {
+    manifest: { filename: 'manifest.json', text: JSON.stringify(manifestValue) },
+    items: { filename: 'items.jsonl', text: items },
+  };
+  const name = String(manifestValue.name);
+  const imported = await run(ctx, command(admin, 'batch', 'import', files));
+  if (!replyText(imported).includes('Imported')) throw new Error(replyText(imported));
+  await run(ctx, command(admin, 'batch', 'assign', { name, all: true }));
+  const activated = await run(ctx, command(admin, 'batch', 'activate', { name }));
+  return findAction(activated, 'start').split(':')[1] ?? '';
+}
+
+/** Answers a pairwise ranking item on screen with A and a good rationale; returns the reply. */
+export async function answerPair(ctx: Context, who: Actor, item: Reply): Promise<Reply> {
+  const picked = await run(ctx, press(who, findAction(item, 'pick', 'A')));
+  const formId = findAction(picked, 'rationale');
+  const saved = await run(ctx, submitForm(who, formId, GOOD_RATIONALE));
+  return run(ctx, press(who, findAction(saved, 'submit')));
+}
