@@ -5,24 +5,8 @@ import { actionId } from '../src/core/actions.js';
 import { subcommand, type Command } from '../src/core/command.js';
 import { batchNameSchema } from '../src/core/options.js';
 import { message, textReply, type Block } from '../src/core/view.js';
-import { findBatch } from '../src/batches/store.js';
+import { findBatch, openBatchesFor } from '../src/batches/store.js';
 import { offerNext } from '../src/flows/annotate.js';
-
-async function openBatches(
-  ctx: Parameters<Command['subcommands'][string]['run']>[0],
-  workspaceId: string,
-  memberId: string,
-) {
-  return ctx.prisma.batch.findMany({
-    where: {
-      workspaceId,
-      state: 'active',
-      OR: [{ openToAll: true }, { assignees: { some: { memberId } } }],
-    },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, name: true, task: true },
-  });
-}
 
 export const annotateCommand: Command = {
   name: 'annotate',
@@ -38,7 +22,7 @@ export const annotateCommand: Command = {
           const batch = await findBatch(ctx, identity.workspaceId, input.batch);
           return offerNext(ctx, identity, batch.id, false);
         }
-        const batches = await openBatches(ctx, identity.workspaceId, identity.memberId);
+        const batches = await openBatchesFor(ctx, identity.workspaceId, identity.memberId);
         if (batches.length === 0) return textReply('No batch is open for you right now.');
         const blocks: Block[] = [
           { type: 'text', text: 'Batches open for you:' },

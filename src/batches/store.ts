@@ -41,8 +41,10 @@ function sameRubric(stored: StoredRubric, input: RubricInput): boolean {
     minRationaleLength: stored.minRationaleLength,
     minTextLength: stored.minTextLength,
   };
-  return canonical({ ...have, checkModes: stored.checkModes }) ===
-    canonical({ ...wanted, checkModes: input.checks });
+  return (
+    canonical({ ...have, checkModes: stored.checkModes }) ===
+    canonical({ ...wanted, checkModes: input.checks })
+  );
 }
 
 /** The rubric version matching the input: the latest if it is identical, else a new version. */
@@ -145,6 +147,19 @@ export async function findBatch(ctx: Context, workspaceId: string, name: string)
     throw new UserError('unknown_batch', `No batch named "${name}". See the list with: batch list`);
   }
   return batch;
+}
+
+/** The active batches a member may work on: open to all, or assigned to them. Oldest first. */
+export async function openBatchesFor(ctx: Context, workspaceId: string, memberId: string) {
+  return ctx.prisma.batch.findMany({
+    where: {
+      workspaceId,
+      state: 'active',
+      OR: [{ openToAll: true }, { assignees: { some: { memberId } } }],
+    },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, name: true, task: true },
+  });
 }
 
 const TRANSITIONS: Record<BatchState, BatchState[]> = {
