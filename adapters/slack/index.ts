@@ -1,0 +1,65 @@
+// The Slack adapter: Bolt in Socket Mode or HTTP mode, translating Slack's payloads into the
+// core's invocations and the core's replies into Block Kit.
+import type { AddressInfo } from 'node:net';
+
+import type { Config } from '../../src/config.js';
+import type { PlatformAdapter } from '../../src/core/adapter.js';
+import type { Context } from '../../src/core/context.js';
+import { buildApp, type SlackReceiverOverrides } from './app.js';
+import { DirectMessages } from './deliver.js';
+import { registerListeners } from './listeners.js';
+import { MemberDirectory } from './members.js';
+import { guardSocketMode, type SocketGuard } from './socket-guard.js';
+
+export type { SlackReceiverOverrides } from './app.js';
+
+export interface SlackAdapterOptions {
+  config: Config;
+  ctx: Context;
+  receiverOverrides?: SlackReceiverOverrides;
+}
+
+export interface SlackAdapter extends PlatformAdapter {
+  /** HTTP mode: where the receiver listens, once started. */
+  address(): AddressInfo | undefined;
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { config, ctx } = options;
+  const overrides = options.receiverOverrides ?? {};
+  const logger = ctx.logger.child({ platform: 'slack' });
+  const built = buildApp(config, logger, overrides);
+  const guard: SocketGuard | undefined =
+    built.socket === undefined ? undefined : guardSocketMode(built.socket, logger);
+  let address: AddressInfo | undefined;
+
+  registerListeners(built.app, {
+    ctx: { ...ctx, logger },
+    logger,
+    members: new MemberDirectory(logger, ctx.now),
+    directMessages: new DirectMessages(),
+  });
+
+  return {
+    name: 'slack',
+    address: () => address,
+    async start() {
+      await built.app.init();
+      if (built.mode === 'socket') {
+        await built.app.start();
+        logger.info({ mode: built.mode }, 'slack adapter started');
+        return;
+      }
+      const port = overrides.port ?? config.SLACK_PORT;
+      const listen = overrides.host === undefined ? { port } : { port, host: overrides.host };
+      const server = await built.app.start(listen);
+      address = server.address() as AddressInfo;
+      logger.info({ mode: built.mode, port: address.port }, 'slack adapter started');
+    },
+    async stop() {
+      if (guard !== undefined) await guard.stop();
+      else await built.app.stop();
+      logger.info({ mode: built.mode }, 'slack adapter stopped');
+    },
+  };
+}
