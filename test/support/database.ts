@@ -68,3 +68,39 @@ export function testLogger(): Logger {
 export async function freshDatabase(logger: Logger = testLogger()): Promise<TestDatabase> {
   return testDbMode() === 'postgres' ? freshPostgres(logger) : freshPglite(logger);
 }
+
+export interface TestLocation {
+  /** Environment that points a child process (the bot, the command line) at this database. */
+  env: Record<string, string>;
+  open(): Promise<TestDatabase>;
+  cleanup(): Promise<void>;
+}
+
+/** A fresh database that is not opened here, for child processes to use. */
+export async function freshLocation(): Promise<TestLocation> {
+  if (testDbMode() === 'postgres') {
+    const name = `inchannel_test_${randomBytes(6).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${postgresTemplateName()}"`);
+    const databaseUrl = urlFor(name);
+    return {
+      env: { DATABASE_URL: databaseUrl, INCHANNEL_DATA_DIR: './data/unused' },
+      open: async () => openAt({ databaseUrl, dataDir: '' }),
+      cleanup: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    };
+  }
+  const root = mkdtempSync(join(tmpdir(), 'inchannel-test-'));
+  const dataDir = join(root, 'pglite');
+  cpSync(pgliteTemplateDir(), dataDir, { recursive: true });
+  return {
+    env: { DATABASE_URL: '', INCHANNEL_DATA_DIR: dataDir },
+    open: async () => openAt({ dataDir }),
+    cleanup: async () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+async function openAt(location: { dataDir: string; databaseUrl?: string }): Promise<TestDatabase> {
+  const logger = testLogger();
+  const database = await openDatabase({ ...location, logger });
+  const ctx = { prisma: database.prisma, logger, now: () => new Date() };
+  return { database, ctx, location, close: () => database.close() };
+}
