@@ -49,27 +49,27 @@ export class ConfigError extends Error {
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new ConfigError(problems);
-  }
-  const config = parsed.data;
-  const slackProblems = slackModeProblems(config);
-  if (slackProblems.length > 0) throw new ConfigError(slackProblems);
-  return config;
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  problems.push(...slackModeProblems(environment));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  return parsed.data;
+}
+
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
 }
 
 /** Slack needs its bot token plus either an app token (Socket Mode) or a signing secret (HTTP). */
-function slackModeProblems(config: Config): string[] {
-  const anySlack = config.SLACK_BOT_TOKEN ?? config.SLACK_APP_TOKEN ?? config.SLACK_SIGNING_SECRET;
-  if (anySlack === undefined) return [];
+function slackModeProblems(environment: NodeJS.ProcessEnv): string[] {
+  const bot = isSet(environment.SLACK_BOT_TOKEN);
+  const app = isSet(environment.SLACK_APP_TOKEN);
+  const secret = isSet(environment.SLACK_SIGNING_SECRET);
+  if (!bot && !app && !secret) return [];
   const problems: string[] = [];
-  if (config.SLACK_BOT_TOKEN === undefined) {
-    problems.push('SLACK_BOT_TOKEN: required when any SLACK_ variable is set (xoxb-...)');
-  }
-  if (config.SLACK_APP_TOKEN === undefined && config.SLACK_SIGNING_SECRET === undefined) {
+  if (!bot) problems.push('SLACK_BOT_TOKEN: required when any SLACK_ variable is set (xoxb-...)');
+  if (!app && !secret) {
     problems.push(
       'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: set the app token (xapp-...) for Socket Mode ' +
         'or the signing secret for HTTP mode',

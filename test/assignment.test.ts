@@ -35,7 +35,12 @@ function assignmentOf(reply: Parameters<typeof findAction>[0]): string {
 
 describe('who gets which item next', () => {
   it('never offers an item the member answered or skipped', async () => {
-    const batchId = await setUpBatch(db.ctx, admin, manifest('ranking', { name: 'skips' }), itemsJsonl('ranking', 3));
+    const batchId = await setUpBatch(
+      db.ctx,
+      admin,
+      manifest('ranking', { name: 'skips' }),
+      itemsJsonl('ranking', 3),
+    );
     const who = actor('skipper');
     const first = await run(db.ctx, press(who, actionId('start', batchId)));
     expect(replyText(first)).toContain('Question 1?');
@@ -56,7 +61,12 @@ describe('who gets which item next', () => {
   });
 
   it('gives the same open item back on a second Start instead of a new one', async () => {
-    const batchId = await setUpBatch(db.ctx, admin, manifest('ranking', { name: 'twice' }), itemsJsonl('ranking', 3));
+    const batchId = await setUpBatch(
+      db.ctx,
+      admin,
+      manifest('ranking', { name: 'twice' }),
+      itemsJsonl('ranking', 3),
+    );
     const who = actor('double-starter');
     const first = await run(db.ctx, press(who, actionId('start', batchId)));
     const again = await run(db.ctx, press(who, actionId('start', batchId)));
@@ -66,11 +76,18 @@ describe('who gets which item next', () => {
   it('frees the slot when a lease runs out, and refuses the late submit', async () => {
     let now = new Date('2026-12-01T10:00:00Z');
     const clocked: Context = { ...db.ctx, now: () => now };
-    const batchId = await setUpBatch(clocked, admin, manifest('ranking', { name: 'leases', redundancy: 1, leaseMinutes: 5 }), itemsJsonl('ranking', 1));
+    const batchId = await setUpBatch(
+      clocked,
+      admin,
+      manifest('ranking', { name: 'leases', redundancy: 1, leaseMinutes: 5 }),
+      itemsJsonl('ranking', 1),
+    );
     const slow = actor('slow');
     const item = await run(clocked, press(slow, actionId('start', batchId)));
     const other = actor('other');
-    expect(replyText(await run(clocked, press(other, actionId('start', batchId))))).toContain('Nothing left');
+    expect(replyText(await run(clocked, press(other, actionId('start', batchId))))).toContain(
+      'Nothing left',
+    );
 
     now = new Date('2026-12-01T10:06:00Z');
     expect(await expireLeases(clocked, batchId)).toBe(1);
@@ -86,7 +103,12 @@ describe('who gets which item next', () => {
       const gold = index % 4 === 0 ? { gold: { choice: 'A', labels: [] } } : {};
       return JSON.stringify(itemLine('ranking', index + 1, gold));
     }).join('\n');
-    const batchId = await setUpBatch(db.ctx, admin, manifest('ranking', { name: 'mixed', goldRate: 0.25, redundancy: 1 }), items);
+    const batchId = await setUpBatch(
+      db.ctx,
+      admin,
+      manifest('ranking', { name: 'mixed', goldRate: 0.25, redundancy: 1 }),
+      items,
+    );
     const who = actor('gold-digger');
     let reply = await run(db.ctx, press(who, actionId('start', batchId)));
     for (let answered = 0; answered < 20; answered += 1) {
@@ -94,34 +116,62 @@ describe('who gets which item next', () => {
       await answerPair(db.ctx, who, reply);
       reply = await run(db.ctx, press(who, actionId('next', batchId)));
     }
-    const served = await db.ctx.prisma.assignment.findMany({ where: { batchId }, include: { item: true } });
+    const served = await db.ctx.prisma.assignment.findMany({
+      where: { batchId },
+      include: { item: true },
+    });
     const gold = served.filter((assignment) => assignment.item.isGold).length;
     expect(gold).toBeGreaterThanOrEqual(2);
     expect(gold).toBeLessThanOrEqual(10);
   });
 
   it('refuses paused batches, unassigned members and other members’ items', async () => {
-    const batchId = await setUpBatch(db.ctx, admin, manifest('ranking', { name: 'guarded' }), itemsJsonl('ranking', 2));
+    const batchId = await setUpBatch(
+      db.ctx,
+      admin,
+      manifest('ranking', { name: 'guarded' }),
+      itemsJsonl('ranking', 2),
+    );
     const owner = actor('owner');
     const item = await run(db.ctx, press(owner, actionId('start', batchId)));
 
     const thief = actor('thief');
-    expect(replyText(await run(db.ctx, press(thief, findAction(item, 'pick', 'A'))))).toContain('not assigned to you');
+    expect(replyText(await run(db.ctx, press(thief, findAction(item, 'pick', 'A'))))).toContain(
+      'not assigned to you',
+    );
 
     await run(db.ctx, command(admin, 'batch', 'pause', { name: 'guarded' }));
-    expect(replyText(await run(db.ctx, press(owner, findAction(item, 'pick', 'A'))))).toContain('paused');
-    expect(replyText(await run(db.ctx, press(thief, actionId('start', batchId))))).toContain('paused');
+    expect(replyText(await run(db.ctx, press(owner, findAction(item, 'pick', 'A'))))).toContain(
+      'paused',
+    );
+    expect(replyText(await run(db.ctx, press(thief, actionId('start', batchId))))).toContain(
+      'paused',
+    );
 
     await run(db.ctx, command(admin, 'batch', 'activate', { name: 'guarded' }));
-    const privateBatch = await setUpBatch(db.ctx, admin, manifest('ranking', { name: 'private' }), itemsJsonl('ranking', 1));
+    const privateBatch = await setUpBatch(
+      db.ctx,
+      admin,
+      manifest('ranking', { name: 'private' }),
+      itemsJsonl('ranking', 1),
+    );
     await db.ctx.prisma.batch.update({ where: { id: privateBatch }, data: { openToAll: false } });
-    expect(replyText(await run(db.ctx, press(thief, actionId('start', privateBatch))))).toContain('not assigned to batch');
+    expect(replyText(await run(db.ctx, press(thief, actionId('start', privateBatch))))).toContain(
+      'not assigned to batch',
+    );
     await run(db.ctx, command(admin, 'batch', 'assign', { name: 'private', members: 'thief' }));
-    expect(replyText(await run(db.ctx, press(thief, actionId('start', privateBatch))))).toContain('Question 1?');
+    expect(replyText(await run(db.ctx, press(thief, actionId('start', privateBatch))))).toContain(
+      'Question 1?',
+    );
   });
 
   it('refuses admin commands to members who are not admins, without changing anything', async () => {
-    await setUpBatch(db.ctx, admin, manifest('ranking', { name: 'admin-only' }), itemsJsonl('ranking', 1));
+    await setUpBatch(
+      db.ctx,
+      admin,
+      manifest('ranking', { name: 'admin-only' }),
+      itemsJsonl('ranking', 1),
+    );
     const member = actor('plain-member');
     const refused = await run(db.ctx, command(member, 'batch', 'close', { name: 'admin-only' }));
     expect(replyText(refused)).toContain('Only workspace admins');

@@ -35,7 +35,11 @@ describe('the admin command line', () => {
   it('exits 1 naming all three bad lines of fifty and leaves no trace of the batch', async () => {
     const items = writeItems('bad.jsonl', {
       3: '{"item_id": "item-3"',
-      19: JSON.stringify({ item_id: 'item-19', input: 'x', responses: [{ id: 'a', text: 'only one' }] }),
+      19: JSON.stringify({
+        item_id: 'item-19',
+        input: 'x',
+        responses: [{ id: 'a', text: 'only one' }],
+      }),
       44: JSON.stringify({ ...itemLine('ranking', 44), item_id: '' }),
     });
     const result = await inchannel(['batch', 'import', path('manifest.json'), items], location.env);
@@ -51,7 +55,10 @@ describe('the admin command line', () => {
 
   it('imports the good file, and exports answers in all three formats', async () => {
     const items = writeItems('good.jsonl', {});
-    const imported = await inchannel(['batch', 'import', path('manifest.json'), items], location.env);
+    const imported = await inchannel(
+      ['batch', 'import', path('manifest.json'), items],
+      location.env,
+    );
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('with 50 items');
     expect((await inchannel(['batch', 'assign', 'cli-batch', '--all'], location.env)).code).toBe(0);
@@ -61,7 +68,13 @@ describe('the admin command line', () => {
     try {
       const batch = await db.ctx.prisma.batch.findFirstOrThrow({ where: { name: 'cli-batch' } });
       for (const name of ['ana', 'ben']) {
-        const who = { platform: 'console' as const, workspaceId: 'local', workspaceName: 'local', memberId: name, displayName: name };
+        const who = {
+          platform: 'console' as const,
+          workspaceId: 'local',
+          workspaceName: 'local',
+          memberId: name,
+          displayName: name,
+        };
         const item = await run(db.ctx, press(who, actionId('start', batch.id)));
         expect(replyText(await answerPair(db.ctx, who, item))).toContain('Stored');
       }
@@ -71,12 +84,18 @@ describe('the admin command line', () => {
 
     for (const format of ['jsonl', 'preferences', 'csv']) {
       const out = path(`export.${format}`);
-      const result = await inchannel(['export', 'cli-batch', '--format', format, '--out', out], location.env);
+      const result = await inchannel(
+        ['export', 'cli-batch', '--format', format, '--out', out],
+        location.env,
+      );
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`Written to ${out}`);
     }
     const rows = readFileSync(path('export.jsonl'), 'utf8').trim().split('\n');
-    expect(rows.map((row) => (JSON.parse(row) as { annotator: string }).annotator)).toEqual(['ana', 'ben']);
+    expect(rows.map((row) => (JSON.parse(row) as { annotator: string }).annotator)).toEqual([
+      'ana',
+      'ben',
+    ]);
     expect(readFileSync(path('export.preferences'), 'utf8').trim().split('\n')).toHaveLength(2);
     expect(readFileSync(path('export.csv'), 'utf8').trim().split('\n')).toHaveLength(3);
   });

@@ -52,7 +52,10 @@ describe('many annotators at once', () => {
     const members = Array.from({ length: 20 }, (_, index) => `annotator-${index}`);
     const counts = await Promise.all(members.map((name) => annotateUntilDone(batchId, name)));
 
-    const perItem = await db.ctx.prisma.response.groupBy({ by: ['itemId'], _count: { _all: true } });
+    const perItem = await db.ctx.prisma.response.groupBy({
+      by: ['itemId'],
+      _count: { _all: true },
+    });
     expect(perItem).toHaveLength(12);
     expect(perItem.every((row) => row._count._all === 3)).toBe(true);
     const pairs = await db.ctx.prisma.response.groupBy({

@@ -57,12 +57,21 @@ describe('a newcomer in the terminal', () => {
     const item = await driver.type('/annotate sample-error-tagging');
     const labelled = await driver.type(`${choice(item, 'Labels')} 1,4`);
     const rated = await driver.type(`${choice(labelled, 'Severity')} 3`);
-    await finish(await rationale(rated, ['reject: wrong count', EVIDENCE, '1', 'Adults have 206 bones.', '0.7']));
+    await finish(
+      await rationale(rated, [
+        'reject: wrong count',
+        EVIDENCE,
+        '1',
+        'Adults have 206 bones.',
+        '0.7',
+      ]),
+    );
   });
 
   it('writes an instruction', async () => {
     const item = await driver.type('/annotate sample-writing');
-    const text = 'Convert 2 cups of flour to grams, state the density you assume, and show the steps.';
+    const text =
+      'Convert 2 cups of flour to grams, state the density you assume, and show the steps.';
     await finish(await rationale(item, [text, 'write: conversion task', EVIDENCE, '1', '0.9']));
   });
 
@@ -70,7 +79,13 @@ describe('a newcomer in the terminal', () => {
     const item = await driver.type('/annotate sample-safety-review');
     const labelled = await driver.type(`${choice(item, 'Labels')} 4`);
     const rated = await driver.type(`${choice(labelled, 'Severity')} 4`);
-    const fields = ['flag: unsafe medical claim', EVIDENCE, 'P4', 'See a doctor; antibiotics treat strep.', '0.85'];
+    const fields = [
+      'flag: unsafe medical claim',
+      EVIDENCE,
+      'P4',
+      'See a doctor; antibiotics treat strep.',
+      '0.85',
+    ];
     await finish(await rationale(rated, fields));
   });
 
@@ -88,7 +103,9 @@ describe('a newcomer in the terminal', () => {
   it('exports what it annotated', async () => {
     const saved = await driver.type('/export sample-safety-review --format jsonl');
     expect(saved).toContain('Exported 1 records');
-    const row = JSON.parse(readFileSync(join(exportDir, 'sample-safety-review.jsonl'), 'utf8')) as Record<string, unknown>;
+    const row = JSON.parse(
+      readFileSync(join(exportDir, 'sample-safety-review.jsonl'), 'utf8'),
+    ) as Record<string, unknown>;
     expect(row).toMatchObject({ annotator: 'newcomer', task: 'safety_review', confidence: 0.85 });
     expect(await db.ctx.prisma.response.count()).toBe(5);
   });

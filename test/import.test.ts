@@ -47,7 +47,11 @@ describe('importing a batch', () => {
     });
     const problems = problemsOf(() => parseImport(good, items));
 
-    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['line 7', 'line 23', 'line 41']);
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'line 7',
+      'line 23',
+      'line 41',
+    ]);
     expect(problems[0]).toContain('responses: ranking needs 2 to 6, got 0');
     expect(problems[1]).toContain('not valid JSON');
     expect(problems[2]).toContain('input: must not be empty');
@@ -69,7 +73,12 @@ describe('importing a batch', () => {
   });
 
   it('reports every manifest problem at once', () => {
-    const bad = JSON.stringify({ ...manifest('ranking'), task: 'poetry', redundancy: 0, goldRate: 3 });
+    const bad = JSON.stringify({
+      ...manifest('ranking'),
+      task: 'poetry',
+      redundancy: 0,
+      goldRate: 3,
+    });
     const problems = problemsOf(() => parseImport(bad, lines(1, {})));
     const fields = problems.map((problem) => problem.split(':')[0]);
 

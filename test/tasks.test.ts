@@ -51,7 +51,11 @@ describe('every task type', () => {
     };
     const { who, item } = await start('full', manifest('ranking', { name: 'full' }), [three]);
     let reply = item;
-    for (const [position, id] of [['0', 'z'], ['1', 'x'], ['2', 'y']] as const) {
+    for (const [position, id] of [
+      ['0', 'z'],
+      ['1', 'x'],
+      ['2', 'y'],
+    ] as const) {
       reply = await run(db.ctx, press(who, findAction(reply, 'order', position), [id]));
     }
     expect(replyText(reply)).toContain('Ranked C > A > B');
@@ -63,12 +67,20 @@ describe('every task type', () => {
     await run(db.ctx, press(who, findAction(reply, 'order', '0'), ['z']));
     const stored = await run(db.ctx, press(who, findAction(blocked, 'submit')));
     expect(replyText(stored)).toContain('Stored: Ranked C > A > B');
-    expect((await storedAnswer()).answer).toMatchObject({ choice: 'ranked', order: ['z', 'x', 'y'] });
+    expect((await storedAnswer()).answer).toMatchObject({
+      choice: 'ranked',
+      order: ['z', 'x', 'y'],
+    });
   });
 
   it('tags errors with labels and a severity, warning on labels flagged at severity 0', async () => {
-    const { who, item } = await start('tag', manifest('error_tagging'), [itemLine('error_tagging', 1)]);
-    const labelled = await run(db.ctx, press(who, findAction(item, 'labels'), ['factual', 'logical']));
+    const { who, item } = await start('tag', manifest('error_tagging'), [
+      itemLine('error_tagging', 1),
+    ]);
+    const labelled = await run(
+      db.ctx,
+      press(who, findAction(item, 'labels'), ['factual', 'logical']),
+    );
     const zero = await run(db.ctx, press(who, findAction(labelled, 'severity'), ['0']));
     const warned = await run(db.ctx, press(who, findAction(await rationale(who, zero), 'submit')));
     expect(replyText(warned)).toContain('flagged with severity 0');
@@ -85,7 +97,11 @@ describe('every task type', () => {
     const { who, item } = await start('write', manifest('writing'), [itemLine('writing', 1)]);
     const form = await run(db.ctx, press(who, findAction(item, 'rationale')));
     expect(form.type === 'form' && form.form.fields.map((field) => field.id)).toEqual([
-      'text', 'decision', 'evidence', 'policy', 'confidence',
+      'text',
+      'decision',
+      'evidence',
+      'policy',
+      'confidence',
     ]);
     const short = await rationale(who, item, { ...GOOD_RATIONALE, text: 'too short' });
     const refused = await run(db.ctx, press(who, findAction(short, 'submit')));
@@ -98,10 +114,15 @@ describe('every task type', () => {
   });
 
   it('blocks a safety flag without a safe alternative, then stores it with one', async () => {
-    const { who, item } = await start('safety', manifest('safety_review'), [itemLine('safety_review', 1)]);
+    const { who, item } = await start('safety', manifest('safety_review'), [
+      itemLine('safety_review', 1),
+    ]);
     const flagged = await run(db.ctx, press(who, findAction(item, 'labels'), ['harm']));
     const rated = await run(db.ctx, press(who, findAction(flagged, 'severity'), ['3']));
-    const blocked = await run(db.ctx, press(who, findAction(await rationale(who, rated), 'submit')));
+    const blocked = await run(
+      db.ctx,
+      press(who, findAction(await rationale(who, rated), 'submit')),
+    );
     expect(replyText(blocked)).toContain('no safe alternative is proposed');
 
     const withAlternative = { ...GOOD_RATIONALE, alternative: 'Please see a doctor about this.' };
@@ -117,7 +138,10 @@ describe('every task type', () => {
       itemLine('classification', 1, { context: 'Domain: legal' }),
     ]);
     expect(replyText(item)).toContain('Domain: legal');
-    const unlabelled = await run(db.ctx, press(who, findAction(await rationale(who, item), 'submit')));
+    const unlabelled = await run(
+      db.ctx,
+      press(who, findAction(await rationale(who, item), 'submit')),
+    );
     expect(replyText(unlabelled)).toContain('choose at least one label');
 
     const labelled = await run(db.ctx, press(who, findAction(item, 'labels'), ['factual']));
@@ -138,8 +162,14 @@ describe('every task type', () => {
     const unknown = await run(db.ctx, press(who, findAction(item, 'labels'), ['made-up']));
     expect(replyText(unknown)).toContain("Not in this rubric's labels: made-up");
 
-    const errors = await run(db.ctx, submitForm(who, findAction(item, 'rationale'), { ...GOOD_RATIONALE, confidence: '1.7' }));
-    expect(errors).toEqual({ type: 'formErrors', errors: { confidence: expect.stringContaining('0 to 1') } });
+    const errors = await run(
+      db.ctx,
+      submitForm(who, findAction(item, 'rationale'), { ...GOOD_RATIONALE, confidence: '1.7' }),
+    );
+    expect(errors).toEqual({
+      type: 'formErrors',
+      errors: { confidence: expect.stringContaining('0 to 1') },
+    });
     expect(elements(item).length).toBeGreaterThan(0);
   });
 });

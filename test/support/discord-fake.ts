@@ -51,7 +51,11 @@ async function parseBody(req: IncomingMessage, raw: Buffer) {
   if (!type.startsWith('multipart/form-data')) {
     return { body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>, files: [] };
   }
-  const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+  const form = await new Request('http://fake/', {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: raw,
+  }).formData();
   const body = JSON.parse(String(form.get('payload_json') ?? '{}')) as Record<string, unknown>;
   const files: RecordedRequest['files'] = [];
   for (const [key, value] of form.entries()) {
@@ -109,7 +113,7 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** Answers the next request whose path matches with `handler` instead of the usual route. */
-  once(match: RegExp, handler: Handler): void {
+  answerOnce(match: RegExp, handler: Handler): void {
     this.overrides.push({ match, handler });
   }
 
@@ -122,6 +126,12 @@ export class FakeDiscord extends EventEmitter {
       answered: false,
     });
     this.gateway.dispatch('INTERACTION_CREATE', payload);
+  }
+
+  /** The message an interaction's answer created or updated (its `@original`). */
+  messageFor(token: string): FakeMessage | undefined {
+    const id = this.interactions.get(token)?.originalMessageId;
+    return id === undefined ? undefined : this.messages.get(id);
   }
 
   /** The first recorded request (from `from` on) that matches, waiting for it if need be. */
@@ -175,8 +185,8 @@ export class FakeDiscord extends EventEmitter {
   private answer(request: RecordedRequest): { status: number; body?: unknown } {
     const override = this.overrides.findIndex((o) => o.match.test(request.path));
     if (override >= 0) {
-      const [{ handler }] = this.overrides.splice(override, 1) as [{ handler: Handler }];
-      return handler(request);
+      const [taken] = this.overrides.splice(override, 1);
+      if (taken !== undefined) return taken.handler(request);
     }
     const { method, path } = request;
     if (method === 'GET' && path === '/gateway/bot') return this.gatewayBot(request);
@@ -199,30 +209,43 @@ export class FakeDiscord extends EventEmitter {
   }
 
   private gatewayBot(request: RecordedRequest) {
-    if (!this.authorized(request)) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+    if (!this.authorized(request))
+      return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     const limit = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 };
     return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: limit } };
   }
 
   private commands(request: RecordedRequest) {
-    if (!this.authorized(request)) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+    if (!this.authorized(request))
+      return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     const list = request.body as unknown as Array<Record<string, unknown>>;
-    const registered = list.map((command) => ({ ...command, id: snowflake(), application_id: IDS.application, version: snowflake() }));
+    const registered = list.map((command) => ({
+      ...command,
+      id: snowflake(),
+      application_id: IDS.application,
+      version: snowflake(),
+    }));
     return { status: 200, body: registered };
   }
 
   private callback(token: string, request: RecordedRequest) {
     const record = this.interactions.get(token);
-    if (record === undefined) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+    if (record === undefined)
+      return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
     if (record.answered) {
-      return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      return {
+        status: 400,
+        body: { message: 'Interaction has already been acknowledged.', code: 40060 },
+      };
     }
     record.answered = true;
     const type = request.body.type as number;
     const data = (request.body.data ?? {}) as Record<string, unknown>;
-    if (type === 4 || type === 5) record.originalMessageId = this.create({ ...request, body: data }).id;
-    if (type === 6 || type === 7) record.originalMessageId = record.sourceMessageId;
-    if (type === 7 && record.sourceMessageId !== undefined) this.edit(record.sourceMessageId, { ...request, body: data });
+    if (type === 4 || type === 5)
+      record.originalMessageId = this.create({ ...request, body: data }).id;
+    const source = record.sourceMessageId;
+    if ((type === 6 || type === 7) && source !== undefined) record.originalMessageId = source;
+    if (type === 7 && source !== undefined) this.edit(source, { ...request, body: data });
     return { status: 204 };
   }
 
@@ -232,7 +255,7 @@ export class FakeDiscord extends EventEmitter {
     return { status: 200, body: this.edit(id, request) };
   }
 
-  private create(request: RecordedRequest): FakeMessage & Record<string, unknown> {
+  private create(request: RecordedRequest): Record<string, unknown> & { id: string } {
     const message: FakeMessage = {
       id: snowflake(),
       channel_id: IDS.channel,
@@ -246,7 +269,7 @@ export class FakeDiscord extends EventEmitter {
     return this.edit(message.id, request);
   }
 
-  private edit(id: string, request: RecordedRequest): FakeMessage & Record<string, unknown> {
+  private edit(id: string, request: RecordedRequest): Record<string, unknown> & { id: string } {
     const message = this.messages.get(id) as FakeMessage;
     const body = request.body as Partial<FakeMessage> & { attachments?: unknown[] };
     if (body.content !== undefined) message.content = body.content;
@@ -262,7 +285,14 @@ export class FakeDiscord extends EventEmitter {
   private messageExtras(message: FakeMessage) {
     return {
       type: 0,
-      author: { id: IDS.bot, username: 'inchannel', discriminator: '0', global_name: null, avatar: null, bot: true },
+      author: {
+        id: IDS.bot,
+        username: 'inchannel',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
@@ -270,14 +300,27 @@ export class FakeDiscord extends EventEmitter {
       mentions: [],
       mention_roles: [],
       pinned: false,
-      attachments: message.attachments.map((file, index) => ({ id: String(index), filename: file.filename, size: file.text.length, url: 'http://127.0.0.1/unused', proxy_url: 'http://127.0.0.1/unused' })),
+      attachments: message.attachments.map((file, index) => ({
+        id: String(index),
+        filename: file.filename,
+        size: file.text.length,
+        url: 'http://127.0.0.1/unused',
+        proxy_url: 'http://127.0.0.1/unused',
+      })),
     };
   }
 
   private readyPayload(sessionId: string): Record<string, unknown> {
     return {
       v: 10,
-      user: { id: IDS.bot, username: 'inchannel', discriminator: '0', global_name: null, avatar: null, bot: true },
+      user: {
+        id: IDS.bot,
+        username: 'inchannel',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
       guilds: [{ id: IDS.guild, unavailable: true }],
       session_id: sessionId,
       resume_gateway_url: this.gatewayUrl,
@@ -288,7 +331,17 @@ export class FakeDiscord extends EventEmitter {
 
   private guildPayload(): Record<string, unknown> {
     const role = (id: string, name: string, permissions: string) => ({
-      id, name, permissions, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0, icon: null, unicode_emoji: null,
+      id,
+      name,
+      permissions,
+      position: 0,
+      color: 0,
+      hoist: false,
+      managed: false,
+      mentionable: false,
+      flags: 0,
+      icon: null,
+      unicode_emoji: null,
     });
     return {
       id: IDS.guild,

@@ -38,7 +38,7 @@ type Data = Record<string, unknown>;
 export interface InteractionPayload extends Data {
   id: string;
   token: string;
-  message?: FakeMessage;
+  message?: { id: string };
 }
 
 /** The one builder: the fields discord.js needs on every interaction, around `data`. */
@@ -58,7 +58,13 @@ export function interactionPayload(
     channel_id: IDS.channel,
     channel: { id: IDS.channel, type: 0, guild_id: IDS.guild, name: 'annotation' },
     member: {
-      user: { id: who.id, username: who.username, discriminator: '0', global_name: null, avatar: null },
+      user: {
+        id: who.id,
+        username: who.username,
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+      },
       roles: who.roles ?? [],
       permissions: who.permissions ?? '0',
       joined_at: '2026-01-05T10:00:00.000Z',
@@ -81,7 +87,7 @@ export function interactionPayload(
   };
 }
 
-function messagePayload(message: FakeMessage): Data {
+function messagePayload(message: FakeMessage): Data & { id: string } {
   return {
     ...message,
     type: 0,
@@ -97,7 +103,8 @@ function messagePayload(message: FakeMessage): Data {
   };
 }
 
-export type OptionInput = string | number | boolean | { attachment: { filename: string; url: string; size: number } };
+export type OptionInput =
+  string | number | boolean | { attachment: { filename: string; url: string; size: number } };
 
 const OPTION_TYPE = { string: 3, integer: 4, boolean: 5, number: 10, attachment: 11 } as const;
 
@@ -108,12 +115,24 @@ function optionData(name: string, value: OptionInput, resolved: Record<string, D
     resolved[id] = { id, filename, size, url, proxy_url: url, content_type: 'application/json' };
     return { name, type: OPTION_TYPE.attachment, value: id };
   }
-  const type = typeof value === 'boolean' ? OPTION_TYPE.boolean : typeof value === 'number' ? (Number.isInteger(value) ? OPTION_TYPE.integer : OPTION_TYPE.number) : OPTION_TYPE.string;
+  const type =
+    typeof value === 'boolean'
+      ? OPTION_TYPE.boolean
+      : typeof value === 'number'
+        ? Number.isInteger(value)
+          ? OPTION_TYPE.integer
+          : OPTION_TYPE.number
+        : OPTION_TYPE.string;
   return { name, type, value };
 }
 
 /** A slash command, with a subcommand when `sub` is not empty. */
-export function slash(who: Person, name: string, sub: string, options: Record<string, OptionInput> = {}) {
+export function slash(
+  who: Person,
+  name: string,
+  sub: string,
+  options: Record<string, OptionInput> = {},
+) {
   const attachments: Record<string, Data> = {};
   const list = Object.entries(options).map(([key, value]) => optionData(key, value, attachments));
   const data: Data = {
@@ -135,7 +154,12 @@ export function choose(who: Person, message: FakeMessage, customId: string, valu
 }
 
 /** A modal submit in the Label layout (type 18 around each text input). */
-export function submitModal(who: Person, message: FakeMessage | undefined, customId: string, fields: Record<string, string>) {
+export function submitModal(
+  who: Person,
+  message: FakeMessage | undefined,
+  customId: string,
+  fields: Record<string, string>,
+) {
   const components = Object.entries(fields).map(([id, value]) => ({
     type: 18,
     component: { type: 4, custom_id: id, value },

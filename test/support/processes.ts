@@ -11,11 +11,12 @@ export interface Finished {
 }
 
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...extra };
+  // The child sees no platform tokens from this shell, only those a test gives it.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info' };
   for (const key of Object.keys(env)) {
     if (key.startsWith('SLACK_') || key.startsWith('DISCORD_')) delete env[key];
   }
-  return env;
+  return { ...env, ...extra };
 }
 
 export function inchannel(args: string[], env: Record<string, string>): Promise<Finished> {
