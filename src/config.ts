@@ -23,8 +23,6 @@ export const environmentSchema = z.object({
   DATABASE_URL: postgresUrl,
   INCHANNEL_DATA_DIR: z.string().trim().min(1).default('./data/pglite'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
-  TZ_DEFAULT: z.string().trim().min(1).default('UTC'),
-  DIGEST_CRON: z.string().trim().min(1).default('0 9 * * *'),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,

@@ -35,7 +35,11 @@ async function start(name: string, manifestValue: Record<string, unknown>, items
   return { who, item: await run(db.ctx, press(who, actionId('start', batchId))) };
 }
 
-async function rationale(who: ReturnType<typeof actor>, reply: Reply, fields = GOOD_RATIONALE) {
+async function rationale(
+  who: ReturnType<typeof actor>,
+  reply: Reply,
+  fields: Record<string, string> = GOOD_RATIONALE,
+) {
   return run(db.ctx, submitForm(who, findAction(reply, 'rationale'), fields));
 }
 
