@@ -22,6 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  expect(h.loggedErrors()).toEqual([]);
   await h?.close();
 });
 

@@ -172,8 +172,12 @@ export class FakeDiscord extends EventEmitter {
     const answer = this.answer(request);
     this.requests.push(request);
     this.emit('request', request);
+    if (answer.body === undefined) {
+      res.writeHead(answer.status).end();
+      return;
+    }
     res.writeHead(answer.status, { 'content-type': 'application/json' });
-    res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+    res.end(JSON.stringify(answer.body));
   }
 
   private download(path: string, res: ServerResponse): void {

@@ -1,5 +1,9 @@
 // Starts the fake Discord, a fresh database and the real Discord adapter against them, and
 // offers `interact`: send an interaction through the gateway, wait for the bot's answer.
+import { Writable } from 'node:stream';
+
+import { pino } from 'pino';
+
 import { createDiscordAdapter } from '../../adapters/discord/index.js';
 import { environmentSchema, type Config } from '../../src/config.js';
 import type { PlatformAdapter } from '../../src/core/adapter.js';
@@ -31,6 +35,8 @@ export interface Harness {
   config: Config;
   adapter: PlatformAdapter;
   admin: Person;
+  /** Messages of every error-level log record so far: a test expects none unless it says so. */
+  loggedErrors(): string[];
   interact(payload: InteractionPayload): Promise<Answer>;
   close(): Promise<void>;
 }
@@ -54,9 +60,22 @@ export const TEST_CLIENT = {
   rest: { retries: 0, timeout: 5_000, globalRequestsPerSecond: 10_000 },
 };
 
+function capturingLogger() {
+  const errors: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const record = JSON.parse(chunk.toString('utf8')) as { level: number; msg: string };
+      if (record.level >= 50) errors.push(record.msg);
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, sink), errors };
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeDiscord.start();
-  const db = await freshDatabase();
+  const { logger, errors } = capturingLogger();
+  const db = await freshDatabase(logger);
   const config = discordConfig(fake);
   const adapter = createDiscordAdapter({
     config,
@@ -84,7 +103,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     await db.close();
   };
   const admin = person('lead-admin', { permissions: MANAGE_GUILD });
-  return { fake, db, config, adapter, admin, interact, close };
+  const loggedErrors = () => [...errors];
+  return { fake, db, config, adapter, admin, loggedErrors, interact, close };
 }
 
 /** Imports, opens to all and activates a batch through the bot, as an admin would. */

@@ -1,0 +1,143 @@
+// Delivering the core's reply within Discord's rules: answer within 3 s or defer and edit later;
+// update the message a control belongs to when the core replaces its source; open modals only
+// as a first answer; make private replies ephemeral.
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import type { Logger } from 'pino';
+
+import { textReply, type Reply } from '../../src/core/view.js';
+import { TEXT } from './messages.js';
+import { formErrorsView, messagePayload, newMessage, type Payload } from './payload.js';
+import { viewAnchor } from './render/message.js';
+import { renderModal } from './render/modal.js';
+import type { ViewCache } from './view-cache.js';
+
+export type Answerable =
+  | ChatInputCommandInteraction
+  | ButtonInteraction
+  | StringSelectMenuInteraction
+  | ModalSubmitInteraction;
+
+export interface DeliveryDeps {
+  views: ViewCache;
+  logger: Logger;
+  deferAfterMs: number;
+}
+
+type MessageReply = Extract<Reply, { type: 'message' }>;
+
+/** The value when `work` settles within `ms`, otherwise undefined (work keeps running). */
+async function settledWithin<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Whether this interaction has a message of ours that an answer may replace. */
+function hasSource(interaction: Answerable): boolean {
+  if (interaction.isMessageComponent()) return true;
+  return interaction.isModalSubmit() && interaction.isFromMessage();
+}
+
+function asMessage(reply: Reply): MessageReply {
+  if (reply.type === 'message') return reply;
+  if (reply.type === 'formErrors') {
+    const view = formErrorsView(reply.errors, '');
+    return { type: 'message', view, visibility: 'private' };
+  }
+  return textReply(TEXT.formTooLate) as MessageReply;
+}
+
+function render(reply: MessageReply, deps: DeliveryDeps): Payload {
+  const anchor = viewAnchor(reply.view);
+  const page = anchor === undefined ? 0 : (deps.views.get(anchor)?.page ?? 0);
+  const payload = messagePayload(reply, page);
+  if (payload.rendered.anchor !== undefined) {
+    deps.views.remember(payload.rendered.anchor, reply.view, payload.rendered.page);
+  }
+  return payload;
+}
+
+function withFormId(reply: Reply, interaction: Answerable): MessageReply {
+  if (reply.type !== 'formErrors' || !interaction.isModalSubmit()) return asMessage(reply);
+  return {
+    type: 'message',
+    view: formErrorsView(reply.errors, interaction.customId),
+    visibility: 'private',
+  };
+}
+
+async function answerFirst(interaction: Answerable, reply: Reply, deps: DeliveryDeps) {
+  if (reply.type === 'form' && !interaction.isModalSubmit()) {
+    await interaction.showModal(renderModal(reply.form));
+    return;
+  }
+  const message = withFormId(reply, interaction);
+  const payload = render(message, deps);
+  if (message.replaceSource === true && hasSource(interaction)) {
+    await (interaction as ButtonInteraction).update(payload.body);
+    return;
+  }
+  await interaction.reply(newMessage(payload, message.visibility));
+}
+
+/** A deferred component keeps its message (type 6); a deferred command gets a private reply. */
+async function defer(interaction: Answerable): Promise<'update' | 'reply'> {
+  if (hasSource(interaction)) {
+    await (interaction as ButtonInteraction).deferUpdate();
+    return 'update';
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  return 'reply';
+}
+
+async function answerDeferred(
+  interaction: Answerable,
+  deferred: 'update' | 'reply',
+  reply: Reply,
+  deps: DeliveryDeps,
+) {
+  const message = withFormId(reply, interaction);
+  const payload = render(message, deps);
+  if (deferred === 'update') {
+    if (message.replaceSource === true) await interaction.editReply(payload.body);
+    else await interaction.followUp(newMessage(payload, message.visibility));
+    return;
+  }
+  if (message.visibility === 'private') {
+    await interaction.editReply(payload.body);
+    return;
+  }
+  // The deferral was private; a channel announcement follows as a public message.
+  await interaction.editReply({ content: TEXT.postedBelow, embeds: [], components: [] });
+  await interaction.followUp(newMessage(payload, 'channel'));
+}
+
+export async function respond(
+  interaction: Answerable,
+  work: Promise<Reply>,
+  deps: DeliveryDeps,
+): Promise<void> {
+  // The 3-second rule: answer at once when the core is quick, otherwise defer and edit later.
+  const quick = await settledWithin(work, deps.deferAfterMs);
+  if (quick !== undefined) {
+    await answerFirst(interaction, quick, deps);
+    return;
+  }
+  const started = performance.now();
+  const deferred = await defer(interaction);
+  const reply = await work;
+  deps.logger.info({ durationMs: Math.round(performance.now() - started) }, 'deferred answer');
+  await answerDeferred(interaction, deferred, reply, deps);
+}
