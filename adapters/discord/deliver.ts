@@ -59,8 +59,9 @@ function asMessage(reply: Reply): MessageReply {
   return textReply(TEXT.formTooLate) as MessageReply;
 }
 
+/** A paged view keeps its page when it replaces its own message; a new message starts at 1. */
 function render(reply: MessageReply, deps: DeliveryDeps): Payload {
-  const anchor = viewAnchor(reply.view);
+  const anchor = reply.replaceSource === true ? viewAnchor(reply.view) : undefined;
   const page = anchor === undefined ? 0 : (deps.views.get(anchor)?.page ?? 0);
   const payload = messagePayload(reply, page);
   if (payload.rendered.anchor !== undefined) {
