@@ -1,5 +1,6 @@
 // The Slack adapter: Bolt in Socket Mode or HTTP mode, translating Slack's payloads into the
 // core's invocations and the core's replies into Block Kit.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { Config } from '../../src/config.js';
@@ -32,6 +33,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const guard: SocketGuard | undefined =
     built.socket === undefined ? undefined : guardSocketMode(built.socket, logger);
   let address: AddressInfo | undefined;
+  let server: Server | undefined;
 
   registerListeners(built.app, {
     ctx: { ...ctx, logger },
@@ -52,13 +54,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
       const port = overrides.port ?? config.SLACK_PORT;
       const listen = overrides.host === undefined ? { port } : { port, host: overrides.host };
-      const server = await built.app.start(listen);
+      server = await built.app.start(listen);
       address = server.address() as AddressInfo;
       logger.info({ mode: built.mode, port: address.port }, 'slack adapter started');
     },
     async stop() {
-      if (guard !== undefined) await guard.stop();
-      else await built.app.stop();
+      if (guard !== undefined) {
+        await guard.stop();
+      } else {
+        // Idle keep-alive connections would hold the server open for seconds; in-flight ones
+        // still finish.
+        const stopped = built.app.stop();
+        server?.closeIdleConnections();
+        await stopped;
+      }
       logger.info({ mode: built.mode }, 'slack adapter stopped');
     },
   };

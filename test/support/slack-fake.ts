@@ -81,13 +81,13 @@ export class SlackFake {
   }
 
   static async start(): Promise<SlackFake> {
-    let fake: SlackFake | undefined;
-    const server = createServer((request, response) => {
-      fake?.handle(request, response).catch((error: unknown) => {
+    const server = createServer();
+    const fake = new SlackFake(server);
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      fake.handle(request, response).catch((error: unknown) => {
         sendJson(response, 500, { ok: false, error: String(error) });
       });
     });
-    fake = new SlackFake(server);
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     return fake;
