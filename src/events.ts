@@ -1,5 +1,6 @@
 // The append-only audit trail: who did what to which record, and when.
 import type { Context } from './core/context.js';
+import type { InputJsonObject } from './store/generated/internal/prismaNamespace.js';
 
 export interface EventInput {
   workspaceId?: string | null;
@@ -20,7 +21,7 @@ export async function recordEvent(db: EventWriter, event: EventInput, at: Date):
       action: event.action,
       subjectType: event.subjectType,
       subjectId: event.subjectId,
-      data: (event.data ?? {}) as object,
+      data: (event.data ?? {}) as InputJsonObject,
       createdAt: at,
     },
   });

@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { freshDatabase, type TestDatabase } from './support/database.js';
-import { ConsoleDriver } from './support/console-driver.js';
+import { choice, ConsoleDriver } from './support/console-driver.js';
 
 let db: TestDatabase;
 let driver: ConsoleDriver;
 const exportDir = mkdtempSync(join(tmpdir(), 'inchannel-exports-'));
-const choice = ConsoleDriver.choice;
 
 beforeAll(async () => {
   db = await freshDatabase();

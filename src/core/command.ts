@@ -43,5 +43,5 @@ export interface Command {
 
 /** Declares a subcommand, keeping its input typed by its schema. */
 export function subcommand<Schema extends z.ZodType>(spec: Subcommand<Schema>): Subcommand {
-  return spec as unknown as Subcommand;
+  return spec;
 }

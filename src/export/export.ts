@@ -101,8 +101,8 @@ const CSV_COLUMNS: Array<keyof ExportRow> = [
 ];
 
 function csvCell(value: unknown): string {
-  const text =
-    value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

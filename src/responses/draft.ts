@@ -8,7 +8,7 @@ import type { Work } from '../assignment/load.js';
 export async function saveDraft(ctx: Context, work: Work, draft: Draft): Promise<Work> {
   await ctx.prisma.assignment.update({
     where: { id: work.assignmentId },
-    data: { draft: draft as object },
+    data: { draft },
   });
   return { ...work, draft };
 }

@@ -39,12 +39,12 @@ export class ConsoleDriver {
     this.input.write(`${line}\n`);
     return this.prompt();
   }
+}
 
-  /** The number the screen gives to a choice whose label starts with the text. */
-  static choice(screen: string, label: string): string {
-    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const match = new RegExp(`\\[(\\d+)\\] ${escaped}`).exec(screen);
-    if (match?.[1] === undefined) throw new Error(`No choice "${label}" on screen:\n${screen}`);
-    return match[1];
-  }
+/** The number the screen gives to a choice whose label starts with the text. */
+export function choice(screen: string, label: string): string {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`\\[(\\d+)\\] ${escaped}`).exec(screen);
+  if (match?.[1] === undefined) throw new Error(`No choice "${label}" on screen:\n${screen}`);
+  return match[1];
 }

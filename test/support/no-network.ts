@@ -1,27 +1,29 @@
 // No test may reach beyond this machine: connections outside loopback fail loudly.
 import net from 'node:net';
 
-const allowed = (host: string | undefined): boolean =>
-  host === undefined ||
-  host === 'localhost' ||
-  host.startsWith('127.') ||
-  host === '::1' ||
-  host === '';
+type Connect = (this: net.Socket, ...args: unknown[]) => net.Socket;
 
-const originalConnect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
-  const first = args[0] as { host?: string; path?: string } | number | string;
-  const host =
-    typeof first === 'object' && first !== null
-      ? first.path !== undefined
-        ? 'localhost'
-        : first.host
-      : typeof args[1] === 'string'
-        ? args[1]
-        : undefined;
+function allowed(host: string | undefined): boolean {
+  if (host === undefined || host === '' || host === 'localhost' || host === '::1') return true;
+  return host.startsWith('127.');
+}
+
+function targetHost(first: unknown, second: unknown): string | undefined {
+  if (typeof first === 'object' && first !== null) {
+    const options = first as { host?: string; path?: string };
+    return options.path !== undefined ? 'localhost' : options.host;
+  }
+  return typeof second === 'string' ? second : undefined;
+}
+
+const originalConnect = Reflect.get(net.Socket.prototype, 'connect') as Connect;
+
+const guardedConnect: Connect = function (this: net.Socket, ...args: unknown[]) {
+  const host = targetHost(args[0], args[1]);
   if (!allowed(host)) throw new Error(`Test tried to reach ${host}; only 127.0.0.1 is allowed.`);
-  return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
-} as typeof net.Socket.prototype.connect;
+  return originalConnect.apply(this, args);
+};
+Reflect.set(net.Socket.prototype, 'connect', guardedConnect);
 
 process.on('unhandledRejection', (reason) => {
   throw reason;
