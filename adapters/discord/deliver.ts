@@ -31,8 +31,9 @@ export interface DeliveryDeps {
 
 type MessageReply = Extract<Reply, { type: 'message' }>;
 
-/** The value when `work` settles within `ms`, otherwise undefined (work keeps running). */
+/** The value when `work` settles within `ms`, else undefined (work keeps running); 0 never waits. */
 async function settledWithin<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  if (ms <= 0) return undefined;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), ms);

@@ -15,6 +15,8 @@ export interface RecordedRequest {
   authorization: string | undefined;
   body: Record<string, unknown>;
   files: Array<{ name: string; text: string }>;
+  /** The status the fake answered with. */
+  status: number;
 }
 
 export interface FakeMessage {
@@ -32,6 +34,8 @@ interface InteractionRecord {
   token: string;
   sourceMessageId?: string;
   originalMessageId?: string;
+  /** The message this interaction's answers touched last: the reply, the original or a follow-up. */
+  lastMessageId?: string;
   answered: boolean;
 }
 
@@ -130,7 +134,7 @@ export class FakeDiscord extends EventEmitter {
 
   /** The message an interaction's answer created or updated (its `@original`). */
   messageFor(token: string): FakeMessage | undefined {
-    const id = this.interactions.get(token)?.originalMessageId;
+    const id = this.interactions.get(token)?.lastMessageId;
     return id === undefined ? undefined : this.messages.get(id);
   }
 
@@ -168,8 +172,10 @@ export class FakeDiscord extends EventEmitter {
       authorization: req.headers.authorization,
       body,
       files,
+      status: 0,
     };
     const answer = this.answer(request);
+    request.status = answer.status;
     this.requests.push(request);
     this.emit('request', request);
     if (answer.body === undefined) {
@@ -202,7 +208,7 @@ export class FakeDiscord extends EventEmitter {
     const original = /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(path);
     if (method === 'PATCH' && original) return this.editOriginal(original[1] ?? '', request);
     const followUp = /^\/webhooks\/\d+\/([^/]+)$/.exec(path);
-    if (method === 'POST' && followUp) return { status: 200, body: this.create(request) };
+    if (method === 'POST' && followUp) return this.followUp(followUp[1] ?? '', request);
     const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (method === 'POST' && channel) return { status: 200, body: this.create(request) };
     return { status: 404, body: { message: 'Unknown route', code: 0 } };
@@ -249,14 +255,28 @@ export class FakeDiscord extends EventEmitter {
       record.originalMessageId = this.create({ ...request, body: data }).id;
     const source = record.sourceMessageId;
     if ((type === 6 || type === 7) && source !== undefined) record.originalMessageId = source;
+    if (record.originalMessageId !== undefined) record.lastMessageId = record.originalMessageId;
     if (type === 7 && source !== undefined) this.edit(source, { ...request, body: data });
     return { status: 204 };
   }
 
   private editOriginal(token: string, request: RecordedRequest) {
-    const id = this.interactions.get(token)?.originalMessageId;
-    if (id === undefined) return { status: 404, body: { message: 'Unknown message', code: 10008 } };
+    const record = this.interactions.get(token);
+    const id = record?.originalMessageId;
+    if (record === undefined || id === undefined) {
+      return { status: 404, body: { message: 'Unknown message', code: 10008 } };
+    }
+    record.lastMessageId = id;
     return { status: 200, body: this.edit(id, request) };
+  }
+
+  private followUp(token: string, request: RecordedRequest) {
+    const record = this.interactions.get(token);
+    if (record === undefined)
+      return { status: 404, body: { message: 'Unknown webhook', code: 10015 } };
+    const message = this.create(request);
+    record.lastMessageId = message.id;
+    return { status: 200, body: message };
   }
 
   private create(request: RecordedRequest): Record<string, unknown> & { id: string } {

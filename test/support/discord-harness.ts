@@ -89,7 +89,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const from = fake.requests.length;
     const path = `/interactions/${payload.id}/${payload.token}/callback`;
     fake.interact(payload);
-    const callback = await fake.waitFor((r) => r.path === path, from);
+    const callback = await fake.waitFor((r) => r.path === path && r.status !== 429, from);
+    // A deferred answer is complete once the bot edits the original or follows up.
+    const type = callback.body.type as number;
+    if (type === 5 || type === 6) {
+      await fake.waitFor(
+        (r) => r.path.includes(`/webhooks/${IDS.application}/${payload.token}`),
+        from,
+      );
+    }
     return {
       callback,
       type: callback.body.type as number,
