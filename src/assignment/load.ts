@@ -79,7 +79,11 @@ export function requireOpen(work: Work, now: Date): void {
     );
   }
   if (work.state === 'submitted') {
-    throw new UserError('already_submitted', 'This answer is already stored.');
+    if (work.draft.correcting !== undefined) return;
+    throw new UserError(
+      'already_submitted',
+      'This answer is already stored. Press Correct answer on it to change it.',
+    );
   }
   if (work.state === 'skipped') throw new UserError('skipped', 'You skipped this item.');
   if (work.state === 'expired' || work.leaseExpiresAt <= now) {

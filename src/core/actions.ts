@@ -13,6 +13,7 @@ export const ACTION_VERBS = [
   'submit',
   'confirm',
   'skip',
+  'correct',
 ] as const;
 
 export type ActionVerb = (typeof ACTION_VERBS)[number];

@@ -15,7 +15,7 @@ import {
   withRationale,
   withSeverity,
 } from '../responses/draft.js';
-import { skipAssignment, submitAnswer } from '../responses/submit.js';
+import { skipAssignment, startCorrection, submitAnswer } from '../responses/submit.js';
 import { checkBlocks, rationaleForm, storedBlocks, workBlocks } from './item-view.js';
 
 function parse(id: string): ActionRef {
@@ -84,6 +84,18 @@ async function changeDraft(ctx: Context, work: Work, ref: ActionRef, values: str
   }
 }
 
+/** Reopens a stored answer so the member can fix it; the fix is stored as a new revision. */
+async function correct(ctx: Context, identity: Identity, ref: ActionRef): Promise<Reply> {
+  const work = await loadWork(ctx, ref.ref, identity.memberId);
+  if (work.state !== 'submitted') {
+    throw new UserError('not_stored', 'This item has no stored answer to correct yet.');
+  }
+  requireOpen({ ...work, draft: { ...work.draft, correcting: 1 } }, ctx.now());
+  const reopened = await startCorrection(ctx, work);
+  const notice = 'Correcting your stored answer: change it, then Submit. The earlier one is kept.';
+  return replaceWith(workBlocks(reopened, notice));
+}
+
 export async function handleAction(
   ctx: Context,
   identity: Identity,
@@ -96,9 +108,12 @@ export async function handleAction(
   // A repeated Submit or Confirm after storing must answer with what was stored, not an error.
   if (ref.verb === 'submit' || ref.verb === 'confirm') {
     const work = await loadWork(ctx, ref.ref, identity.memberId);
-    if (work.state !== 'submitted') requireOpen(work, ctx.now());
+    if (work.state !== 'submitted' || work.draft.correcting !== undefined) {
+      requireOpen(work, ctx.now());
+    }
     return submit(ctx, work, ref.verb === 'confirm');
   }
+  if (ref.verb === 'correct') return correct(ctx, identity, ref);
 
   const work = await openWork(ctx, identity, ref);
   if (ref.verb === 'rationale') return { type: 'form', form: rationaleForm(work) };

@@ -80,6 +80,7 @@ export function storedBlocks(work: Work, duplicate: boolean): Block[] {
           label: 'Next item',
           style: 'primary',
         },
+        { type: 'button', id: actionId('correct', work.assignmentId), label: 'Correct answer' },
       ],
     },
   ];

@@ -2,7 +2,13 @@
 // that is safe to repeat. A second delivery of the same submission finds the stored response.
 import type { Context } from '../core/context.js';
 import type { Work } from '../assignment/load.js';
-import { taskFor, type Answer, type Rationale } from '../tasks/index.js';
+import {
+  answerSchema,
+  rationaleSchema,
+  taskFor,
+  type Answer,
+  type Rationale,
+} from '../tasks/index.js';
 import { runChecks, type CheckResult } from './checks.js';
 
 export type SubmitOutcome =
@@ -90,6 +96,54 @@ async function storeResponse(
   return rows[0]?.id ?? null;
 }
 
+/** Stores a corrected answer as the next revision, superseding the latest one. */
+async function storeCorrection(
+  ctx: Context,
+  work: Work,
+  answer: Complete,
+  checks: CheckResult[],
+): Promise<string | null> {
+  const now = ctx.now();
+  const durationMs = Math.max(0, now.getTime() - work.offeredAt.getTime());
+  const fired = JSON.stringify(checks.map(({ code, mode }) => ({ code, mode })));
+  // The correction names the revision it replaces, so a repeated delivery collides with the
+  // first on (assignment, revision) and stores nothing more.
+  const rows = await ctx.prisma.$queryRaw<Array<{ id: string }>>`
+    WITH latest AS (
+      SELECT r.id, r.revision, r."itemId", r."memberId" FROM "Response" r
+       WHERE r."assignmentId" = ${work.assignmentId}::uuid
+         AND r."memberId" = ${work.memberId}::uuid
+         AND r.revision = ${work.draft.correcting ?? 0}::int
+    ),
+    stored AS (
+      INSERT INTO "Response" (id, "assignmentId", "itemId", "memberId", "rubricVersionId",
+        revision, "supersedesId", answer, labels, severity, rationale, confidence, "durationMs",
+        checks, "createdAt")
+      SELECT gen_random_uuid(), ${work.assignmentId}::uuid, latest."itemId", latest."memberId",
+             ${work.rubric.id}::uuid, latest.revision + 1, latest.id,
+             ${JSON.stringify(answer.answer)}::jsonb, ${answer.answer.labels}::text[],
+             ${answer.answer.severity ?? null}::int, ${JSON.stringify(answer.rationale)}::jsonb,
+             ${answer.confidence}, ${durationMs}, ${fired}::jsonb, ${now}
+        FROM latest
+      ON CONFLICT DO NOTHING
+      RETURNING id, "supersedesId"
+    ),
+    settled AS (
+      UPDATE "Assignment" SET draft = draft - 'correcting'
+        FROM stored WHERE "Assignment".id = ${work.assignmentId}::uuid
+    ),
+    logged AS (
+      INSERT INTO "Event" ("workspaceId", "actorId", action, "subjectType", "subjectId", data,
+                           "createdAt")
+      SELECT ${work.batch.workspaceId}::uuid, ${work.memberId}::uuid, 'response.corrected',
+             'response', stored.id::text, jsonb_build_object('supersedes', stored."supersedesId"),
+             ${now}
+        FROM stored
+    )
+    SELECT id FROM stored`;
+  return rows[0]?.id ?? null;
+}
+
 /**
  * Submits the draft of an assignment. Blocking checks stop it; warnings stop it until the
  * annotator confirms. A repeated submission returns the response already stored.
@@ -99,7 +153,8 @@ export async function submitAnswer(
   work: Work,
   options: { confirmed: boolean },
 ): Promise<SubmitOutcome> {
-  if (work.state === 'submitted') {
+  const correcting = work.state === 'submitted' && work.draft.correcting !== undefined;
+  if (work.state === 'submitted' && !correcting) {
     const responseId = await existingResponse(ctx, work.assignmentId);
     if (responseId !== null) return { kind: 'stored', responseId, duplicate: true, checks: [] };
   }
@@ -111,13 +166,30 @@ export async function submitAnswer(
   if (blocking.length > 0) return { kind: 'blocked', checks: blocking };
   if (checks.length > 0 && !options.confirmed) return { kind: 'needs_confirmation', checks };
 
-  const responseId = await storeResponse(ctx, work, complete, checks);
+  const store = correcting ? storeCorrection : storeResponse;
+  const responseId = await store(ctx, work, complete, checks);
   if (responseId !== null) return { kind: 'stored', responseId, duplicate: false, checks };
 
   // Nothing was inserted: another delivery of this submission got there first.
   const earlier = await existingResponse(ctx, work.assignmentId);
   if (earlier === null) return { kind: 'incomplete', problems: ['This item is no longer open.'] };
   return { kind: 'stored', responseId: earlier, duplicate: true, checks };
+}
+
+/** Opens a stored answer for correction: the draft becomes the latest revision's answer. */
+export async function startCorrection(ctx: Context, work: Work): Promise<Work> {
+  const latest = await ctx.prisma.response.findFirstOrThrow({
+    where: { assignmentId: work.assignmentId },
+    orderBy: { revision: 'desc' },
+  });
+  const draft = {
+    answer: answerSchema.parse(latest.answer),
+    rationale: rationaleSchema.parse(latest.rationale),
+    confidence: latest.confidence,
+    correcting: latest.revision,
+  };
+  await ctx.prisma.assignment.update({ where: { id: work.assignmentId }, data: { draft } });
+  return { ...work, draft };
 }
 
 export async function skipAssignment(ctx: Context, work: Work): Promise<void> {

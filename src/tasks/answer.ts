@@ -45,6 +45,8 @@ export const draftSchema = z.object({
   answer: answerSchema.default({ labels: [] }),
   rationale: rationaleSchema.optional(),
   confidence: z.number().min(0).max(1).optional(),
+  /** The revision being corrected, while a stored answer is reopened; cleared once stored. */
+  correcting: z.number().int().positive().optional(),
 });
 
 export type Draft = z.infer<typeof draftSchema>;
