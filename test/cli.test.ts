@@ -31,7 +31,8 @@ afterAll(async () => {
   await location?.cleanup();
 });
 
-describe('the admin command line', () => {
+// Each call starts a process and opens the database: allow for a busy machine.
+describe('the admin command line', { timeout: 240_000 }, () => {
   it('exits 1 naming all three bad lines of fifty and leaves no trace of the batch', async () => {
     const items = writeItems('bad.jsonl', {
       3: '{"item_id": "item-3"',

@@ -37,7 +37,7 @@ function startBot(env: Record<string, string>) {
   return { child, exited, ready, output: () => output };
 }
 
-describe('the bot process', () => {
+describe('the bot process', { timeout: 240_000 }, () => {
   it('starts in the terminal without tokens and closes the database on SIGTERM', async () => {
     const bot = startBot(location.env);
     await bot.ready();
