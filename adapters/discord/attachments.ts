@@ -12,9 +12,14 @@ const DOWNLOAD_TIMEOUT_MS = 20_000;
 async function readCapped(response: Response, filename: string): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of response.body ?? []) {
+  const reader = response.body?.getReader();
+  for (;;) {
+    const read = await reader?.read();
+    const chunk = read?.value as Uint8Array | undefined;
+    if (read === undefined || read.done || chunk === undefined) break;
     total += chunk.length;
     if (total > MAX_ATTACHMENT_BYTES) {
+      await reader?.cancel();
       throw new UserError('attachment_too_large', TEXT.attachmentTooLarge(filename, total));
     }
     chunks.push(chunk);

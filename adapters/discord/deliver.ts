@@ -12,7 +12,13 @@ import type { Logger } from 'pino';
 
 import { textReply, type Reply } from '../../src/core/view.js';
 import { TEXT } from './messages.js';
-import { formErrorsView, messagePayload, newMessage, type Payload } from './payload.js';
+import {
+  formErrorsView,
+  messagePayload,
+  newMessage,
+  replacement,
+  type Payload,
+} from './payload.js';
 import { viewAnchor } from './render/message.js';
 import { renderModal } from './render/modal.js';
 import type { ViewCache } from './view-cache.js';
@@ -88,7 +94,7 @@ async function answerFirst(interaction: Answerable, reply: Reply, deps: Delivery
   const message = withFormId(reply, interaction);
   const payload = render(message, deps);
   if (message.replaceSource === true && hasSource(interaction)) {
-    await (interaction as ButtonInteraction).update(payload.body);
+    await (interaction as ButtonInteraction).update(replacement(payload));
     return;
   }
   await interaction.reply(newMessage(payload, message.visibility));
@@ -113,12 +119,12 @@ async function answerDeferred(
   const message = withFormId(reply, interaction);
   const payload = render(message, deps);
   if (deferred === 'update') {
-    if (message.replaceSource === true) await interaction.editReply(payload.body);
+    if (message.replaceSource === true) await interaction.editReply(replacement(payload));
     else await interaction.followUp(newMessage(payload, message.visibility));
     return;
   }
   if (message.visibility === 'private') {
-    await interaction.editReply(payload.body);
+    await interaction.editReply(replacement(payload));
     return;
   }
   // The deferral was private; a channel announcement follows as a public message.

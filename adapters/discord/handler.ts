@@ -1,7 +1,6 @@
 // One interaction from Discord, start to finish: page turns the adapter answers itself, then
 // who acted, what they did, the core's reply, and its delivery. Never throws.
 import { MessageFlags, type Interaction } from 'discord.js';
-import type { Logger } from 'pino';
 
 import type { Context } from '../../src/core/context.js';
 import { dispatch } from '../../src/core/dispatch.js';
@@ -13,7 +12,7 @@ import { decodeId } from './custom-ids.js';
 import { respond, type Answerable, type DeliveryDeps } from './deliver.js';
 import { actionInvocation, commandInvocation, formInvocation } from './invocation.js';
 import { TEXT } from './messages.js';
-import { messagePayload } from './payload.js';
+import { messagePayload, replacement } from './payload.js';
 import { RecentIds } from './recent-ids.js';
 import type { ViewCache } from './view-cache.js';
 
@@ -63,7 +62,7 @@ async function turnPage(interaction: Answerable, anchor: string, page: number, d
   }
   const payload = messagePayload({ type: 'message', view: kept.view, visibility: 'private' }, page);
   deps.views.remember(anchor, kept.view, payload.rendered.page);
-  await interaction.update(payload.body);
+  await interaction.update(replacement(payload));
 }
 
 async function handle(interaction: Answerable, deps: HandlerDeps): Promise<void> {

@@ -15,8 +15,9 @@ export const TEXT = {
     'This message is out of date (the bot restarted since it was sent). ' +
     'Run /annotate to bring your item back.',
   overflow: (filename: string, parts: string[]) =>
-    `This item is longer than one Discord message. ${parts.join(', ')} continue in the ` +
-    `attached file ${filename}, which holds the whole text.`,
+    `This item is longer than one Discord message. ${parts.join(', ')} ` +
+    `${parts.length === 1 ? 'continues' : 'continue'} in the attached file ${filename}, ` +
+    'which holds the whole text.',
   formTooLate: 'That took too long to open the form. Press the button again.',
   postedBelow: 'Posted in the channel.',
   formErrors: 'Not saved yet. Please fix these and open the form again:',

@@ -1,7 +1,7 @@
 // Rendered views as discord.js message options, for every way a reply can reach Discord.
 import {
   MessageFlags,
-  type InteractionEditReplyOptions,
+  type APIEmbed,
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
 } from 'discord.js';
@@ -9,13 +9,22 @@ import {
 import { parseActionId } from '../../src/core/actions.js';
 import type { Block, FileOut, Reply, View } from '../../src/core/view.js';
 import { TEXT } from './messages.js';
+import type { Row } from './render/components.js';
 import { renderView, type RenderedMessage } from './render/message.js';
 
 type MessageReply = Extract<Reply, { type: 'message' }>;
 
+interface MessageBody {
+  content?: string;
+  embeds: APIEmbed[];
+  components: Row[];
+  files: Array<{ attachment: Buffer; name: string }>;
+  allowedMentions: { parse: [] };
+}
+
 export interface Payload {
   rendered: RenderedMessage;
-  body: InteractionEditReplyOptions & InteractionUpdateOptions;
+  message: MessageBody;
 }
 
 function files(list: FileOut[]) {
@@ -30,26 +39,30 @@ export function messagePayload(reply: MessageReply, page = 0): Payload {
   const hasContent = rendered.embeds.length > 0 || rendered.files.length > 0;
   return {
     rendered,
-    body: {
+    message: {
       ...(hasContent ? {} : { content: '\u200b' }),
       embeds: rendered.embeds,
       components: rendered.components,
       files: files(rendered.files),
-      // An update or edit keeps old attachments unless told otherwise.
-      attachments: [],
       allowedMentions: { parse: [] },
     },
   };
 }
 
+/** A replacement of an existing message: its old attachments go unless attached again. */
+export function replacement(payload: Payload): InteractionUpdateOptions {
+  return { ...payload.message, attachments: [] };
+}
+
 /** A new message: ephemeral unless the core asked for the channel to see it. */
-export function newMessage(payload: Payload, visibility: MessageReply['visibility']) {
-  const { attachments: _attachments, ...body } = payload.body;
-  const options: InteractionReplyOptions = {
-    ...(body as InteractionReplyOptions),
+export function newMessage(
+  payload: Payload,
+  visibility: MessageReply['visibility'],
+): InteractionReplyOptions {
+  return {
+    ...payload.message,
     ...(visibility === 'private' ? { flags: MessageFlags.Ephemeral } : {}),
   };
-  return options;
 }
 
 /** Discord has no inline errors in modals: name each field privately and offer the form again. */

@@ -70,7 +70,7 @@ describe('admin commands on Discord', () => {
     expect(answer.type).toBe(4);
     expect(answer.data.flags ?? 0).toBe(0);
     expect(embedText(answer.message)).toContain('New batch: role-batch');
-    const buttons = answer.message?.components.flatMap((row) => row.components as unknown[]);
+    const buttons = answer.message?.components.flatMap((row) => row.components);
     expect(buttons).toEqual([expect.objectContaining({ label: 'Start' })]);
   });
 

@@ -28,13 +28,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-function edit(token: string, from: number) {
-  return h.fake.waitFor(
-    (r) => r.method === 'PATCH' && r.path.includes(`/${token}/messages/@original`),
-    from,
-  );
-}
-
 describe('deferred answers', () => {
   it('defers a slash command privately (type 5) and edits the original', async () => {
     const payload = slash(ana, 'annotate', '');

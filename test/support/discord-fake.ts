@@ -49,6 +49,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+function formText(value: ReturnType<FormData['get']>): string {
+  return typeof value === 'string' ? value : '{}';
+}
+
 async function parseBody(req: IncomingMessage, raw: Buffer) {
   const type = req.headers['content-type'] ?? '';
   if (raw.length === 0) return { body: {}, files: [] };
@@ -60,7 +64,7 @@ async function parseBody(req: IncomingMessage, raw: Buffer) {
     headers: { 'content-type': type },
     body: raw,
   }).formData();
-  const body = JSON.parse(String(form.get('payload_json') ?? '{}')) as Record<string, unknown>;
+  const body = JSON.parse(formText(form.get('payload_json'))) as Record<string, unknown>;
   const files: RecordedRequest['files'] = [];
   for (const [key, value] of form.entries()) {
     if (key.startsWith('files[') && typeof value !== 'string') {
@@ -89,13 +93,14 @@ export class FakeDiscord extends EventEmitter {
   }
 
   static async start(): Promise<FakeDiscord> {
-    let fake: FakeDiscord | undefined;
+    const holder: { fake?: FakeDiscord } = {};
     const http = createServer((req, res) => {
-      fake?.serve(req, res).catch((error: unknown) => {
+      holder.fake?.serve(req, res).catch((error: unknown) => {
         res.writeHead(500).end(String(error));
       });
     });
-    fake = new FakeDiscord(http);
+    const fake = new FakeDiscord(http);
+    holder.fake = fake;
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     fake.port = (http.address() as AddressInfo).port;
     return fake;

@@ -76,7 +76,9 @@ export class FakeGateway extends EventEmitter {
 
   private accept(socket: WebSocket): void {
     this.socket = socket;
-    socket.on('message', (raw) => this.receive(socket, JSON.parse(String(raw)) as Frame));
+    socket.on('message', (raw) =>
+      this.receive(socket, JSON.parse((raw as Buffer).toString('utf8')) as Frame),
+    );
     socket.send(
       JSON.stringify({ op: OP.hello, d: { heartbeat_interval: 41_250 }, s: null, t: null }),
     );

@@ -119,13 +119,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 export async function seedBatch(
   h: Harness,
   task: TaskType,
-  count: number,
+  items: number | string,
   overrides: Record<string, unknown> = {},
 ): Promise<string> {
   const spec = manifest(task, overrides);
+  const lines = typeof items === 'number' ? itemsJsonl(task, items) : items;
   const files = {
     manifest: upload(h, 'manifest.json', JSON.stringify(spec)),
-    items: upload(h, 'items.jsonl', itemsJsonl(task, count)),
+    items: upload(h, 'items.jsonl', lines),
   };
   await h.interact(slash(h.admin, 'batch', 'import', files));
   await h.interact(slash(h.admin, 'batch', 'assign', { name: spec.name, all: true }));
