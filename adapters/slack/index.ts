@@ -34,6 +34,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     built.socket === undefined ? undefined : guardSocketMode(built.socket, logger);
   let address: AddressInfo | undefined;
   let server: Server | undefined;
+  let initialized = false;
 
   registerListeners(built.app, {
     ctx: { ...ctx, logger },
@@ -46,8 +47,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     name: 'slack',
     address: () => address,
     async start() {
-      await built.app.init();
-      if (built.mode === 'socket') {
+      if (!initialized) await built.app.init();
+      initialized = true;
+      if (guard !== undefined) {
+        guard.resume();
         await built.app.start();
         logger.info({ mode: built.mode }, 'slack adapter started');
         return;

@@ -61,7 +61,15 @@ function guardMessages(client: SocketClient, logger: Logger): void {
   });
 }
 
+/** Private in the client's typings; read and set only to stop it cleanly. */
+interface ClientInternals {
+  autoReconnectEnabled: boolean;
+  reconnectionTimer?: unknown;
+}
+
 export interface SocketGuard {
+  /** Before (re)starting: connection failures go to the caller again, and reconnects resume. */
+  resume(): void;
   /** Disconnects, waiting out a reconnect in flight so it neither rejects nor reconnects. */
   stop(): Promise<void>;
 }
@@ -85,7 +93,8 @@ export function guardSocketMode(receiver: SocketModeReceiver, logger: Logger): S
       return connection;
     } catch (error) {
       if (first) throw error;
-      logger.error({ err: error, stopping }, 'slack socket reconnect failed');
+      if (stopping) logger.info({ err: error }, 'slack socket reconnect ended by stop');
+      else logger.error({ err: error }, 'slack socket reconnect failed');
       // Closing again schedules the client's next attempt, with its growing delay.
       if (!stopping) client.emit('close');
       return undefined as unknown as Awaited<ReturnType<typeof start>>;
@@ -98,10 +107,20 @@ export function guardSocketMode(receiver: SocketModeReceiver, logger: Logger): S
   };
 
   return {
+    resume() {
+      stopping = false;
+      started = false;
+      (client as unknown as ClientInternals).autoReconnectEnabled = true;
+    },
     async stop() {
       stopping = true;
+      // From here a failed attempt rejects at once instead of scheduling another one.
+      const internals = client as unknown as ClientInternals;
+      internals.autoReconnectEnabled = false;
+      // A reconnect waiting on its timer is cancelled by disconnect() and never settles.
+      const waiting = internals.reconnectionTimer !== undefined;
       await client.disconnect();
-      await inFlight;
+      if (!waiting) await inFlight;
     },
   };
 }

@@ -71,6 +71,7 @@ export class SlackFake {
   private readonly waiters = new Set<Waiter>();
   private readonly limits = new Map<string, { times: number; retryAfter: number }>();
   private readonly sockets = new Set<WebSocket>();
+  private readonly unacked = new Map<string, string>();
   private held: { asked: () => void; decision: Promise<'url' | 'error'> } | undefined;
   private counter = 0;
   private readonly wss: WebSocketServer;
@@ -161,12 +162,19 @@ export class SlackFake {
     return this.sockets.size;
   }
 
-  /** Sends a Socket Mode envelope and resolves with the client's acknowledgement. */
+  /** Sends a Socket Mode envelope and resolves with the client's acknowledgement. Like Slack,
+   * sends it again on the next connection if the one it went out on closes unacknowledged. */
   async sendEnvelope(envelope: Json & { envelope_id: string }): Promise<Json> {
+    const text = JSON.stringify(envelope);
+    this.unacked.set(envelope.envelope_id, text);
     const socket = [...this.sockets].at(-1);
     if (socket === undefined) throw new Error('no Socket Mode connection');
-    socket.send(JSON.stringify(envelope));
-    return this.waitFor(() => this.acks.find((ack) => ack.envelope_id === envelope.envelope_id));
+    socket.send(text);
+    const ack = await this.waitFor(() =>
+      this.acks.find((candidate) => candidate.envelope_id === envelope.envelope_id),
+    );
+    this.unacked.delete(envelope.envelope_id);
+    return ack;
   }
 
   /** Asks the client to reconnect, as Slack does when it refreshes a connection. */
@@ -197,6 +205,7 @@ export class SlackFake {
       this.notify();
     });
     socket.send(JSON.stringify({ type: 'hello', num_connections: 1 }));
+    for (const text of this.unacked.values()) socket.send(text);
     this.notify();
   }
 

@@ -112,7 +112,7 @@ export class SlackHarness {
       ...(mode === 'socket' ? { SLACK_APP_TOKEN: 'xapp-test-token' } : {}),
     });
     const receiverOverrides =
-      mode === 'http' ? { host: '127.0.0.1', port: 0 } : { clientPingTimeout: 1_000 };
+      mode === 'http' ? { host: '127.0.0.1', port: 0 } : { clientPingTimeout: 3_000 };
     const adapter = createSlackAdapter({ config, ctx: db.ctx, receiverOverrides });
     await adapter.start();
     return new SlackHarness(fake, db, adapter);
