@@ -177,5 +177,19 @@ describe('who gets which item next', () => {
     expect(replyText(refused)).toContain('Only workspace admins');
     const batch = await db.ctx.prisma.batch.findFirstOrThrow({ where: { name: 'admin-only' } });
     expect(batch.state).toBe('active');
+
+    const promoted = await run(
+      db.ctx,
+      command(admin, 'member', 'role', { member: '<@plain-member>', role: 'admin' }),
+    );
+    expect(replyText(promoted)).toContain('plain-member is now admin');
+    await run(db.ctx, command(member, 'batch', 'close', { name: 'admin-only' }));
+    const closed = await db.ctx.prisma.batch.findFirstOrThrow({ where: { name: 'admin-only' } });
+    expect(closed.state).toBe('closed');
+    const tiered = await run(
+      db.ctx,
+      command(admin, 'member', 'tier', { member: 'plain-member', tier: 'expert' }),
+    );
+    expect(replyText(tiered)).toMatch(/tier: .*domain_expert/);
   });
 });

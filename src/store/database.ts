@@ -73,7 +73,9 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
-  const pool = createPgPool(url, options.poolSize ?? 10);
+  const pool = createPgPool(url, options.poolSize ?? 10, (error) =>
+    options.logger.warn({ err: error }, 'idle database connection lost'),
+  );
   const client = await pool.connect();
   try {
     const applied = await migrate(poolRunner(client), readMigrations(MIGRATIONS_DIR));

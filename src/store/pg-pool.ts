@@ -38,8 +38,18 @@ function patchClient(client: pg.PoolClient): void {
   (client as unknown as { query: unknown }).query = patched;
 }
 
-export function createPgPool(connectionString: string, max = 10): pg.Pool {
+/**
+ * A pool that survives the server dropping an idle connection (a restart, an idle timeout, an
+ * administrator's kill): pg reports that as an 'error' event, which would otherwise end the
+ * process. The pool replaces the connection on the next query.
+ */
+export function createPgPool(
+  connectionString: string,
+  max = 10,
+  onIdleError: (error: Error) => void = () => undefined,
+): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });
   pool.on('connect', patchClient);
+  pool.on('error', onIdleError);
   return pool;
 }
