@@ -137,8 +137,11 @@ export async function respond(
   work: Promise<Reply>,
   deps: DeliveryDeps,
 ): Promise<void> {
-  // The 3-second rule: answer at once when the core is quick, otherwise defer and edit later.
-  const quick = await settledWithin(work, deps.deferAfterMs);
+  // The 3-second rule runs from when Discord created the interaction, not from when this process
+  // got to it: time spent queued behind other work counts against the budget.
+  const age = Math.max(0, Date.now() - interaction.createdTimestamp);
+  const budget = deps.deferAfterMs <= 0 ? 0 : Math.max(1, deps.deferAfterMs - age);
+  const quick = await settledWithin(work, budget);
   if (quick !== undefined) {
     await answerFirst(interaction, quick, deps);
     return;
