@@ -34,7 +34,8 @@ export function decodeId(customId: string): DecodedId {
   return tag === 'c' ? { kind: 'core', id, chunk: Number(index) } : { kind: 'core', id };
 }
 
-function checked(id: string): string {
+/** The id itself, or an error naming its length when Discord would refuse it. */
+export function checked(id: string): string {
   if (id.length > LIMITS.customId) {
     throw new Error(`component id is ${id.length} characters; Discord allows ${LIMITS.customId}`);
   }

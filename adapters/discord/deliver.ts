@@ -37,7 +37,7 @@ export interface DeliveryDeps {
 
 type MessageReply = Extract<Reply, { type: 'message' }>;
 
-/** The value when `work` settles within `ms`, else undefined (work keeps running); 0 never waits. */
+/** The value if `work` settles within `ms`, else undefined (work goes on); 0 never waits. */
 async function settledWithin<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   if (ms <= 0) return undefined;
   let timer: NodeJS.Timeout | undefined;

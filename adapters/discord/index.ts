@@ -53,8 +53,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     });
 
     const ready = new Promise<void>((resolve) => started.once(Events.ClientReady, () => resolve()));
-    await started.login(token);
-    await ready;
+    try {
+      await started.login(token);
+      await ready;
+    } catch (error) {
+      // A refused token or an unreachable gateway: leave nothing running behind the error.
+      await started.destroy();
+      client = undefined;
+      throw error;
+    }
     logger.info({ user: started.user?.id, guilds: started.guilds.cache.size }, 'discord ready');
   }
 

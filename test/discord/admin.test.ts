@@ -41,7 +41,7 @@ describe('admin commands on Discord', () => {
     expect(await h.db.ctx.prisma.item.count()).toBe(0);
   });
 
-  it('refuses an admin command, privately, to a member without the role or permission', async () => {
+  it('privately refuses an admin command to a member without the role or permission', async () => {
     const files = importFiles('sneaky-batch', itemsJsonl('ranking', 2));
     const answer = await h.interact(slash(person('mallory'), 'batch', 'import', files));
     expect(answer.data.flags).toBe(EPHEMERAL);

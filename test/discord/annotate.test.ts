@@ -125,7 +125,7 @@ describe('annotating on Discord', () => {
     expect(await storedResponses()).toHaveLength(2);
   });
 
-  it('Submit pressed twice at once, and an interaction delivered twice, store one answer', async () => {
+  it('stores one answer for Submit pressed twice at once and for a redelivery', async () => {
     const item = await openItem();
     const saved = await answerWithRationale(item, GOOD_RATIONALE.confidence);
     const submit = customId(saved.message, 'submit');

@@ -3,7 +3,16 @@
 // deferred, and a rate-limited request is waited out and retried.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { embedText, startHarness, type Harness } from '../support/discord-harness.js';
+import { createDiscordAdapter } from '../../adapters/discord/index.js';
+import { environmentSchema } from '../../src/config.js';
+import { TOKEN } from '../support/discord-fake.js';
+import {
+  discordConfig,
+  embedText,
+  startHarness,
+  TEST_CLIENT,
+  type Harness,
+} from '../support/discord-harness.js';
 import { person, slash } from '../support/discord-payloads.js';
 
 let h: Harness;
@@ -44,6 +53,20 @@ describe('gateway connection', () => {
     expect(embedText(answer.message)).toContain('Your annotation record');
     expect(h.fake.gateway.resumes).toBe(2);
     expect(h.fake.gateway.identifies).toBe(1);
+  });
+});
+
+describe('logging in', () => {
+  it('rejects start() when Discord refuses the token, leaving nothing running', async () => {
+    const config = environmentSchema.parse({ ...discordConfig(h.fake), DISCORD_TOKEN: 'wrong' });
+    const adapter = createDiscordAdapter({ config, ctx: h.db.ctx, clientOverrides: TEST_CLIENT });
+    await expect(adapter.start()).rejects.toThrow();
+    await adapter.stop();
+  });
+
+  it('never writes the bot token to the log', () => {
+    expect(h.logText()).toContain('discord ready');
+    expect(h.logText()).not.toContain(TOKEN);
   });
 });
 

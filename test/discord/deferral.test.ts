@@ -41,7 +41,7 @@ describe('deferred answers', () => {
     expect(embedText(answer.message)).toContain('Batches open for you');
   });
 
-  it('defers a button (type 6): a new item follows up privately, a change edits in place', async () => {
+  it('defers a button (type 6): a new item follows up, a change edits in place', async () => {
     const list = (await h.interact(slash(ana, 'annotate', ''))).message!;
     const opened = await h.interact(press(ana, list, customId(list, 'start')));
     expect(opened.type).toBe(6);

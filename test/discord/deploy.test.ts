@@ -64,7 +64,7 @@ const registration = (path: RegExp) => (r: RecordedRequest) =>
   r.method === 'PUT' && path.test(r.path);
 
 describe('registering commands', () => {
-  it('puts every command of COMMANDS, with subcommands and typed options, to the guild', async () => {
+  it('puts every command of COMMANDS, with subcommands and typed options', async () => {
     const config = discordConfig(fake);
     const result = await deployCommands({ config, guildId: IDS.guild, rest: { retries: 0 } });
     expect(result).toEqual({ scope: 'guild', names: COMMANDS.map((c) => c.name) });
@@ -77,7 +77,7 @@ describe('registering commands', () => {
     COMMANDS.forEach((command, index) => expectCommand(list[index]!, command));
   });
 
-  it('registers globally without a guild, hiding admin-only commands behind Manage Server', async () => {
+  it('registers globally, hiding admin-only commands behind Manage Server', async () => {
     const config = environmentSchema.parse({
       ...discordConfig(fake),
       DISCORD_ADMIN_ROLE: '',

@@ -88,7 +88,7 @@ describe('every task type on Discord', () => {
     expect(ranked.message?.attachments.map((a) => a.filename)).toEqual(['full-text.txt']);
   });
 
-  it('answers a rejected form privately, naming the field, with a way back to the form', async () => {
+  it('answers a rejected form privately, naming the field, with the form again', async () => {
     const item = await open('ranking-b');
     const form = await h.interact(press(una, item, customId(item, 'rationale')));
     const fields = { ...GOOD_RATIONALE, confidence: 'very' };

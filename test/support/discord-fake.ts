@@ -34,7 +34,7 @@ interface InteractionRecord {
   token: string;
   sourceMessageId?: string;
   originalMessageId?: string;
-  /** The message this interaction's answers touched last: the reply, the original or a follow-up. */
+  /** The message this interaction's answers touched last: reply, original or follow-up. */
   lastMessageId?: string;
   answered: boolean;
 }

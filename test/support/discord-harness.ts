@@ -37,6 +37,8 @@ export interface Harness {
   admin: Person;
   /** Messages of every error-level log record so far: a test expects none unless it says so. */
   loggedErrors(): string[];
+  /** Every log line written so far, as written. */
+  logText(): string;
   interact(payload: InteractionPayload): Promise<Answer>;
   close(): Promise<void>;
 }
@@ -62,19 +64,21 @@ export const TEST_CLIENT = {
 
 function capturingLogger() {
   const errors: string[] = [];
+  const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString('utf8'));
       const record = JSON.parse(chunk.toString('utf8')) as { level: number; msg: string };
       if (record.level >= 50) errors.push(record.msg);
       done();
     },
   });
-  return { logger: pino({ level: 'info' }, sink), errors };
+  return { logger: pino({ level: 'debug' }, sink), errors, lines };
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeDiscord.start();
-  const { logger, errors } = capturingLogger();
+  const { logger, errors, lines } = capturingLogger();
   const db = await freshDatabase(logger);
   const config = discordConfig(fake);
   const adapter = createDiscordAdapter({
@@ -112,7 +116,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   const admin = person('lead-admin', { permissions: MANAGE_GUILD });
   const loggedErrors = () => [...errors];
-  return { fake, db, config, adapter, admin, loggedErrors, interact, close };
+  const logText = () => lines.join('');
+  return { fake, db, config, adapter, admin, loggedErrors, logText, interact, close };
 }
 
 /** Imports, opens to all and activates a batch through the bot, as an admin would. */

@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 
 import type { Block, Button, Element, Select } from '../../../src/core/view.js';
-import { chunkId, duplicateId } from '../custom-ids.js';
+import { checked, chunkId, duplicateId } from '../custom-ids.js';
 import { LIMITS } from '../limits.js';
 import { shortLabel } from './text.js';
 
@@ -23,7 +23,7 @@ class IdRegistry {
   claim(id: string): string {
     const copies = this.seen.get(id) ?? 0;
     this.seen.set(id, copies + 1);
-    return copies === 0 ? id : duplicateId(id, copies);
+    return copies === 0 ? checked(id) : duplicateId(id, copies);
   }
 }
 
