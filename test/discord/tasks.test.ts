@@ -38,6 +38,10 @@ beforeAll(async () => {
   await seedBatch(h, 'ranking', JSON.stringify(itemLine('ranking', 1, { responses })), {
     name: 'long-b',
   });
+  const six = Array.from({ length: 6 }, (_, i) => ({ id: `r${i + 1}`, text: `Answer ${i + 1}` }));
+  await seedBatch(h, 'ranking', JSON.stringify(itemLine('ranking', 1, { responses: six })), {
+    name: 'six-b',
+  });
 });
 
 afterAll(async () => {
@@ -86,6 +90,21 @@ describe('every task type on Discord', () => {
     const ranked = await h.interact(press(una, item, customId(item, 'pick', 'tie')));
     expect(ranked.type).toBe(7);
     expect(ranked.message?.attachments.map((a) => a.filename)).toEqual(['full-text.txt']);
+  });
+
+  it('pages the controls of a six-response ranking within five rows, Submit on each', async () => {
+    const item = await open('six-b');
+    expectWithinLimits(item);
+    const next = components(item).find((c) => c.label === 'Next ▶');
+    const second = await h.interact(press(una, item, next!.custom_id!));
+    expectWithinLimits(second.message!);
+    const ranks = [item, second.message!].flatMap((m) =>
+      components(m).filter((c) => c.custom_id?.startsWith('order:')),
+    );
+    expect(ranks).toHaveLength(6);
+    for (const page of [item, second.message!]) {
+      expect(components(page).some((c) => c.label === 'Submit')).toBe(true);
+    }
   });
 
   it('answers a rejected form privately, naming the field, with the form again', async () => {
