@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../../src/config.js';
 import type { PlatformAdapter } from '../../src/core/adapter.js';
 import type { Context } from '../../src/core/context.js';
+import { AfterAck } from './after-ack.js';
 import { buildApp, type SlackReceiverOverrides } from './app.js';
 import { DirectMessages } from './deliver.js';
 import { registerListeners } from './listeners.js';
@@ -41,6 +42,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger,
     members: new MemberDirectory(logger, ctx.now),
     directMessages: new DirectMessages(),
+    afterAck: new AfterAck(config.DATABASE_URL === undefined ? 1 : 4),
   });
 
   return {

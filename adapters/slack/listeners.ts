@@ -11,6 +11,7 @@ import type { Context } from '../../src/core/context.js';
 import { dispatch } from '../../src/core/dispatch.js';
 import { describeError, newIncidentId } from '../../src/core/errors.js';
 import { textReply, type Reply } from '../../src/core/view.js';
+import type { AfterAck } from './after-ack.js';
 import { deliver, DirectMessages } from './deliver.js';
 import { homeView } from './home.js';
 import {
@@ -32,6 +33,7 @@ export interface ListenerDeps {
   logger: Logger;
   members: MemberDirectory;
   directMessages: DirectMessages;
+  afterAck: AfterAck;
 }
 
 /** Our ids start with one of the core's verbs; anything else is not ours to answer. */
@@ -81,7 +83,7 @@ function registerCommands(app: App, deps: ListenerDeps): void {
   for (const command of COMMANDS) {
     app.command(`/${command.name}`, async ({ ack, command: payload, client }) => {
       await ack();
-      await onCommand(deps, payload, client);
+      await deps.afterAck.run(() => onCommand(deps, payload, client));
     });
   }
 }
@@ -91,7 +93,7 @@ function registerActions(app: App, deps: ListenerDeps): void {
     { type: 'block_actions', action_id: OUR_IDS },
     async ({ ack, body, client }) => {
       await ack();
-      await onAction(deps, body, client);
+      await deps.afterAck.run(() => onAction(deps, body, client));
     },
   );
 }
