@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import type { Logger } from 'pino';
 
-import { textReply, type Reply } from '../../src/core/view.js';
+import type { Reply } from '../../src/core/view.js';
 import { TEXT } from './messages.js';
 import {
   formErrorsView,
@@ -57,13 +57,18 @@ function hasSource(interaction: Answerable): boolean {
   return interaction.isModalSubmit() && interaction.isFromMessage();
 }
 
-function asMessage(reply: Reply): MessageReply {
+/**
+ * Every reply as a message, for when it cannot be shown as it is: form errors name their fields
+ * (Discord has no inline errors in modals), and a form that can no longer open asks to retry.
+ */
+function toMessage(reply: Reply, interaction: Answerable): MessageReply {
   if (reply.type === 'message') return reply;
   if (reply.type === 'formErrors') {
-    const view = formErrorsView(reply.errors, '');
-    return { type: 'message', view, visibility: 'private' };
+    const formId = interaction.isModalSubmit() ? interaction.customId : '';
+    return { type: 'message', view: formErrorsView(reply.errors, formId), visibility: 'private' };
   }
-  return textReply(TEXT.formTooLate) as MessageReply;
+  const blocks = [{ type: 'text' as const, text: TEXT.formTooLate }];
+  return { type: 'message', view: { blocks }, visibility: 'private' };
 }
 
 /** A paged view keeps its page when it replaces its own message; a new message starts at 1. */
@@ -77,21 +82,12 @@ function render(reply: MessageReply, deps: DeliveryDeps): Payload {
   return payload;
 }
 
-function withFormId(reply: Reply, interaction: Answerable): MessageReply {
-  if (reply.type !== 'formErrors' || !interaction.isModalSubmit()) return asMessage(reply);
-  return {
-    type: 'message',
-    view: formErrorsView(reply.errors, interaction.customId),
-    visibility: 'private',
-  };
-}
-
 async function answerFirst(interaction: Answerable, reply: Reply, deps: DeliveryDeps) {
   if (reply.type === 'form' && !interaction.isModalSubmit()) {
     await interaction.showModal(renderModal(reply.form));
     return;
   }
-  const message = withFormId(reply, interaction);
+  const message = toMessage(reply, interaction);
   const payload = render(message, deps);
   if (message.replaceSource === true && hasSource(interaction)) {
     await (interaction as ButtonInteraction).update(replacement(payload));
@@ -116,7 +112,7 @@ async function answerDeferred(
   reply: Reply,
   deps: DeliveryDeps,
 ) {
-  const message = withFormId(reply, interaction);
+  const message = toMessage(reply, interaction);
   const payload = render(message, deps);
   if (deferred === 'update') {
     if (message.replaceSource === true) await interaction.editReply(replacement(payload));
