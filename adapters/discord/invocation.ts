@@ -19,7 +19,8 @@ import type {
 } from '../../src/core/invocation.js';
 import { downloadAttachment } from './attachments.js';
 import { decodeId } from './custom-ids.js';
-import { mergeChunkChoice, type ViewCache } from './view-cache.js';
+import { mergeChunkChoice } from './select-chunks.js';
+import type { ViewCache } from './view-cache.js';
 
 async function optionValue(option: CommandInteractionOption): Promise<OptionValue | undefined> {
   if (option.type === ApplicationCommandOptionType.Attachment) {
