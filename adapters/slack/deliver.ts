@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { FileOut, Form, Reply, View } from '../../src/core/view.js';
 import { fallbackText, renderBlocks } from './blocks.js';
 import { DeliveryError, ViewTooLargeError } from './errors.js';
+import { fitView } from './fit.js';
 import { LIMITS } from './limits.js';
 import { modalView } from './modal.js';
 import type { Origin } from './origin.js';
@@ -17,9 +18,18 @@ export interface SlackMessage {
   text: string;
 }
 
-/** Opens (and remembers) the direct-message channel between the app and each member. */
+/** Opens (and remembers) the direct-message channel between the app and each member, and which
+ * files each was already sent, so showing an item again does not send its attachments again. */
 export class DirectMessages {
   private readonly channels = new Map<string, string>();
+  private readonly sent = new Set<string>();
+
+  firstSending(userId: string, filename: string): boolean {
+    const key = `${userId}:${filename}`;
+    if (this.sent.has(key)) return false;
+    this.sent.add(key);
+    return true;
+  }
 
   async channelFor(client: webApi.WebClient, userId: string): Promise<string> {
     const known = this.channels.get(userId);
@@ -120,12 +130,18 @@ export async function deliver(delivery: Delivery, reply: Reply): Promise<void> {
   if (reply.type === 'formErrors') {
     throw new DeliveryError('modal', 'field errors outside a form submission');
   }
-  const message = renderMessage(reply.view);
+  const fitted = fitView(reply.view);
+  const message = renderMessage(fitted.view);
   if (reply.visibility === 'channel') await postToChannel(delivery, message);
   else if (reply.replaceSource === true) await replaceSource(delivery, message);
   else await postPrivately(delivery, message);
 
-  for (const file of reply.files ?? []) {
-    await uploadFile(delivery, file, reply.visibility === 'channel');
+  const inChannel = reply.visibility === 'channel';
+  const { directMessages, origin } = delivery;
+  const moved = fitted.files.filter((file) =>
+    directMessages.firstSending(origin.userId, file.filename),
+  );
+  for (const file of [...moved, ...(reply.files ?? [])]) {
+    await uploadFile(delivery, file, inChannel);
   }
 }

@@ -7,41 +7,9 @@ import { LIMITS } from '../../adapters/slack/limits.js';
 import { splitText } from '../../adapters/slack/split.js';
 import type { View } from '../../src/core/view.js';
 import { itemLine } from '../support/fixtures.js';
+import { expectWithinLimits, longResponse, quoted, type Section } from '../support/slack-blocks.js';
 import type { Json } from '../support/slack-fake.js';
 import { blocksOf, elementsOf, seedBatch, SlackHarness } from '../support/slack-harness.js';
-
-type Section = { type: string; text?: { type: string; text: string }; fields?: unknown[] };
-
-/** A model response long enough for four sections, with characters Slack would interpret. */
-function longResponse(): string {
-  const paragraph =
-    'The treaty was signed in 1969 <not 1971> & ratified later; see §4 > §3. 🙂 Emoji stay whole. ';
-  return Array.from({ length: 110 }, (_, i) => `${i}. ${paragraph}${i % 7 === 0 ? '\n\n' : ''}`)
-    .join('')
-    .concat('The end.');
-}
-
-/** The verbatim text rendered after a quote's label, up to the next block of another kind. */
-function quoted(blocks: Section[], label: string): string {
-  const start = blocks.findIndex((block) => block.text?.text === `*${label}*`);
-  expect(start).toBeGreaterThanOrEqual(0);
-  const pieces: string[] = [];
-  for (const block of blocks.slice(start + 1)) {
-    if (block.type !== 'section' || block.text?.type !== 'plain_text') break;
-    pieces.push(block.text.text);
-  }
-  return pieces.join('');
-}
-
-function expectWithinLimits(blocks: Section[]): void {
-  for (const block of blocks) {
-    if (block.text !== undefined) {
-      expect(block.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
-      expect(block.text.text.length).toBeGreaterThan(0);
-    }
-    expect(block.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fieldsPerSection);
-  }
-}
 
 describe('splitting text', () => {
   it('gives back the original when the pieces are joined, each piece within the limit', () => {
