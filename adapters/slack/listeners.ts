@@ -103,7 +103,7 @@ function registerForms(app: App, deps: ListenerDeps): void {
     { type: 'view_submission', callback_id: OUR_IDS },
     async ({ ack, body, client }) => {
       const origin = formOrigin(body);
-      const actor = await deps.members.actor(client, interactionUser(body));
+      const actor = await deps.members.actor(client, interactionUser(body), true);
       const reply = await dispatch(deps.ctx, formInvocation(actor, body));
       if (reply.type === 'formErrors') {
         await ack({ response_action: 'errors', errors: reply.errors });

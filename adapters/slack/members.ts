@@ -28,8 +28,10 @@ export class MemberDirectory {
     private readonly now: () => Date,
   ) {}
 
-  async actor(client: webApi.WebClient, user: SlackUser): Promise<Actor> {
-    const known = await this.lookup(client, user);
+  /** `stale: true` takes what is remembered even if old: a modal submission must be
+   * acknowledged within 3 seconds, and its member was looked up when the modal opened. */
+  async actor(client: webApi.WebClient, user: SlackUser, stale = false): Promise<Actor> {
+    const known = await this.lookup(client, user, stale);
     return {
       platform: 'slack',
       workspaceId: user.teamId,
@@ -40,11 +42,11 @@ export class MemberDirectory {
     };
   }
 
-  private async lookup(client: webApi.WebClient, user: SlackUser): Promise<Known> {
+  private async lookup(client: webApi.WebClient, user: SlackUser, stale: boolean) {
     const key = `${user.teamId}:${user.userId}`;
     const cached = this.known.get(key);
     const now = this.now().getTime();
-    if (cached !== undefined && cached.expires > now) return cached;
+    if (cached !== undefined && (stale || cached.expires > now)) return cached;
 
     const fetched = await this.fetch(client, user);
     const known = { ...fetched, expires: now + TTL_MS };

@@ -1,5 +1,7 @@
 // The real Slack adapter (Bolt and all) on a fresh database, talking to the fake Slack, and
 // members who type slash commands, press buttons and submit modals as Slack would send them.
+import type { Logger } from 'pino';
+
 import { environmentSchema } from '../../src/config.js';
 import type { Actor } from '../../src/core/invocation.js';
 import type { TaskType } from '../../src/tasks/index.js';
@@ -102,9 +104,9 @@ export class SlackHarness {
     readonly adapter: SlackAdapter,
   ) {}
 
-  static async start(mode: 'http' | 'socket' = 'http'): Promise<SlackHarness> {
+  static async start(mode: 'http' | 'socket' = 'http', logger?: Logger): Promise<SlackHarness> {
     const fake = await SlackFake.start();
-    const db = await freshDatabase();
+    const db = await freshDatabase(logger);
     const config = environmentSchema.parse({
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: SECRET,
