@@ -121,8 +121,9 @@ describe('who gets which item next', () => {
       include: { item: true },
     });
     const gold = served.filter((assignment) => assignment.item.isGold).length;
-    expect(gold).toBeGreaterThanOrEqual(2);
-    expect(gold).toBeLessThanOrEqual(10);
+    // A quarter of twenty-one offers, give or take the one a phase can shift.
+    expect(gold).toBeGreaterThanOrEqual(4);
+    expect(gold).toBeLessThanOrEqual(6);
   });
 
   it('refuses paused batches, unassigned members and other members’ items', async () => {

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const batchId = await setUpBatch(
     db.ctx,
     admin,
-    manifest('ranking', { name: 'exported', goldRate: 0.5 }),
+    manifest('ranking', { name: 'exported', goldRate: 1 }),
     items,
   );
 

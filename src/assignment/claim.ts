@@ -27,21 +27,40 @@ async function tryClaim(ctx: Context, batchId: string, memberId: string): Promis
        WHERE a."batchId" = ${batchId}::uuid AND a."memberId" = ${memberId}::uuid
     ),
     wants AS (
-      -- Gold comes at the batch's rate, at positions a member cannot predict.
-      SELECT (abs(hashtext(${memberId} || ':' || served.n)) % 10000) < batch."goldRate" * 10000
-             AS gold
-        FROM batch, served
+      -- Gold is due each time served * rate crosses a whole number, shifted by a phase drawn
+      -- from the member's id: exactly the batch's rate over any stretch, at positions a member
+      -- cannot predict.
+      SELECT floor((served.n + 1) * batch."goldRate" + phase.p)
+               > floor(served.n * batch."goldRate" + phase.p) AS gold
+        FROM batch, served,
+             (SELECT (abs(hashtext(${memberId})) % 10000) / 10000.0 AS p) phase
     ),
-    pick AS (
+    -- Two candidates, each read in index order: a gold item (only when gold is due) and
+    -- otherwise the open item closest to complete, so items finish early and in order.
+    gold_pick AS (
       SELECT i.id FROM "Item" i, batch, wants
-       WHERE i."batchId" = batch.id
-         AND ((i."isGold" AND wants.gold) OR (NOT i."isGold" AND i."liveCount" < batch.redundancy))
+       WHERE i."batchId" = batch.id AND i."isGold" AND wants.gold
          AND NOT EXISTS (
            SELECT 1 FROM "Assignment" a
             WHERE a."itemId" = i.id AND a."memberId" = ${memberId}::uuid AND a.state <> 'expired')
-       ORDER BY i."isGold" DESC, i.position
+       ORDER BY i.position
        LIMIT 1
        FOR UPDATE OF i SKIP LOCKED
+    ),
+    open_pick AS (
+      SELECT i.id FROM "Item" i, batch
+       WHERE i."batchId" = batch.id AND NOT i."isGold" AND i."liveCount" < batch.redundancy
+         AND NOT EXISTS (
+           SELECT 1 FROM "Assignment" a
+            WHERE a."itemId" = i.id AND a."memberId" = ${memberId}::uuid AND a.state <> 'expired')
+       ORDER BY i."liveCount" DESC, i.position
+       LIMIT 1
+       FOR UPDATE OF i SKIP LOCKED
+    ),
+    pick AS (
+      SELECT id FROM (SELECT id, 0 AS rank FROM gold_pick
+                      UNION ALL SELECT id, 1 AS rank FROM open_pick) candidates
+       ORDER BY rank LIMIT 1
     ),
     offered AS (
       INSERT INTO "Assignment" (id, "batchId", "itemId", "memberId", state, "offeredAt",

@@ -73,7 +73,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
-  const pool = createPgPool(url, options.poolSize ?? 10, (error) =>
+  const pool = createPgPool(url, { max: options.poolSize ?? 10 }, (error) =>
     options.logger.warn({ err: error }, 'idle database connection lost'),
   );
   const client = await pool.connect();

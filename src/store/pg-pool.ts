@@ -45,10 +45,10 @@ function patchClient(client: pg.PoolClient): void {
  */
 export function createPgPool(
   connectionString: string,
-  max = 10,
+  options: { max?: number; idleTimeoutMillis?: number } = {},
   onIdleError: (error: Error) => void = () => undefined,
 ): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max });
+  const pool = new pg.Pool({ connectionString, ...options });
   pool.on('connect', patchClient);
   pool.on('error', onIdleError);
   return pool;
