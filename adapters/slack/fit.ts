@@ -41,7 +41,9 @@ function notice(quote: Quote, file: FileOut): Block {
   const size = quote.text.length.toLocaleString('en-US');
   return {
     type: 'text',
-    text: `${quote.label}: ${size} characters, too long for one Slack message. It is attached in full as ${file.filename}.`,
+    text:
+      `${quote.label}: ${size} characters, too long for one Slack message. ` +
+      `It is attached in full as ${file.filename}.`,
   };
 }
 

@@ -107,7 +107,7 @@ describe('a long model response delivered through Slack', () => {
     await slack?.close();
   });
 
-  it('arrives whole, split over sections that each fit, in a message within 50 blocks', async () => {
+  it('arrives whole, over sections that each fit, in a message within 50 blocks', async () => {
     const ana = slack.member('UANA');
     const sent = await ana.command('annotate', 'ranking-batch');
     const offered = await slack.fake.waitForPost(sent.responseUrl);

@@ -43,7 +43,7 @@ async function storedResponses() {
 describe('annotating through Slack', () => {
   let submitButton: Json;
 
-  it('delivers the item privately, takes a choice and a rationale, and stores one response', async () => {
+  it('delivers the item privately, takes a choice and rationale, stores one response', async () => {
     const asked = await ana.command('annotate', 'ranking-batch');
     expect(asked.answer.status).toBe(200);
     const offered = await slack.fake.waitForPost(asked.responseUrl);
@@ -88,7 +88,7 @@ describe('annotating through Slack', () => {
     expect(responses[0]?.confidence).toBe(0.8);
   });
 
-  it('stores one response when Slack retries the press and when Submit is pressed twice at once', async () => {
+  it('stores one response when Slack retries a press or Submit is pressed twice', async () => {
     const headers = { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' };
     const retried = await ana.press(submitButton, item, { headers });
     const twice = await Promise.all([ana.press(submitButton, item), ana.press(submitButton, item)]);

@@ -46,7 +46,7 @@ describe('App Home', () => {
     });
   });
 
-  it('sends the item by direct message on Start, and updates that message on a choice', async () => {
+  it('sends the item by direct message on Start, and updates it on a choice', async () => {
     const ana = slack.member('UANA');
     const home = await slack.fake.waitForCall('views.publish');
     const start = findElement((home.args.view as { blocks: Json[] }).blocks, 'start');

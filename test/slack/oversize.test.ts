@@ -30,7 +30,7 @@ describe('an item too long for one Slack message', () => {
     await slack?.close();
   });
 
-  it('keeps the message within 50 blocks and sends the longest responses whole as files, once', async () => {
+  it('stays within 50 blocks, sending the longest responses whole as files, once', async () => {
     const ana = slack.member('UANA');
     const sent = await ana.command('annotate', 'ranking-batch');
     const offered = await slack.fake.waitForPost(sent.responseUrl);

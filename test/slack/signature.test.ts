@@ -27,7 +27,7 @@ describe('request signatures', () => {
     expect(slack.fake.postsTo(forged.responseUrl)).toEqual([]);
   });
 
-  it('rejects a correctly signed request whose timestamp is more than five minutes old', async () => {
+  it('rejects a correctly signed request more than five minutes old', async () => {
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
     const stale = await ana.command('help', '', { timestamp: sixMinutesAgo });
     expect(stale.answer.status).toBe(401);

@@ -3,10 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Json } from '../support/slack-fake.js';
+import { blockActions } from '../support/slack-requests.js';
 import {
   blocksOf,
   blocksText,
   CHANNEL,
+  findElement,
   seedBatch,
   SlackHarness,
   TEAM,
@@ -66,6 +68,29 @@ describe('Socket Mode', () => {
     const answer = await annotateOverSocket('env-1');
     expect(answer.response_type).toBe('ephemeral');
     expect(blocksText(blocksOf(answer))).toContain('Question 1?');
+  });
+
+  it('acknowledges a button press envelope and replaces the item', async () => {
+    const offered = await annotateOverSocket('env-item');
+    const responseUrl = slack.fake.responseUrl();
+    const payload = blockActions(
+      { userId: 'UANA', teamId: TEAM },
+      {
+        action: { ...findElement(blocksOf(offered), 'pick', 'A'), value: '' },
+        container: { type: 'message', channelId: CHANNEL, ts: '1.000001', ephemeral: true },
+        responseUrl,
+        triggerId: 'trigger-press',
+      },
+    );
+    const ack = await slack.fake.sendEnvelope({
+      envelope_id: 'env-press',
+      type: 'interactive',
+      payload,
+    });
+    expect(ack).toMatchObject({ envelope_id: 'env-press' });
+    const replaced = await slack.fake.waitForPost(responseUrl);
+    expect(replaced.replace_original).toBe(true);
+    expect(blocksText(blocksOf(replaced))).toContain('Preferred response A');
   });
 
   it('acknowledges an events_api envelope without an event, and keeps serving', async () => {
