@@ -166,7 +166,7 @@ describe('who gets which item next', () => {
     );
   });
 
-  it('refuses admin commands to members who are not admins, without changing anything', async () => {
+  it('refuses admin commands to non-admins, without changing anything', async () => {
     await setUpBatch(
       db.ctx,
       admin,

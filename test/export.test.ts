@@ -129,7 +129,8 @@ describe('exports', () => {
     const csv = await exported('csv');
     const [header, ...lines] = csv.trim().split('\n');
     expect(header).toBe(
-      'item_id,input,labels,rationale,severity,confidence,annotator,task,ranking,text,rubric_version,duration_ms,created_at',
+      'item_id,input,labels,rationale,severity,confidence,annotator,task,ranking,text,' +
+        'rubric_version,duration_ms,created_at',
     );
     expect(lines).toHaveLength(4);
     expect(csv).toContain('"Say ""hello"", politely"');

@@ -59,7 +59,7 @@ describe('importing a batch', () => {
     expect(await db.ctx.prisma.item.count()).toBe(0);
   });
 
-  it('reports a repeated item_id, unknown gold labels and a gold order that misses a response', () => {
+  it('reports a repeated item_id, unknown gold labels and an incomplete gold order', () => {
     const items = lines(4, {
       2: JSON.stringify(itemLine('ranking', 1)),
       3: JSON.stringify({ ...itemLine('ranking', 3), gold: { choice: 'ranked', order: ['r1'] } }),

@@ -88,7 +88,8 @@ export async function importBatch(
   if (existing !== null) {
     throw new UserError(
       'batch_exists',
-      `A batch named "${manifest.name}" already exists. Rename it in the manifest and import again.`,
+      `A batch named "${manifest.name}" already exists. ` +
+        'Rename it in the manifest and import again.',
     );
   }
 

@@ -88,7 +88,8 @@ async function storeResponse(
                            "createdAt")
       SELECT ${work.batch.workspaceId}::uuid, ${work.memberId}::uuid, 'response.stored',
              'response', stored.id::text,
-             jsonb_build_object('assignmentId', stored."assignmentId", 'durationMs', ${durationMs}::int),
+             jsonb_build_object('assignmentId', stored."assignmentId",
+                                'durationMs', ${durationMs}::int),
              ${now}
         FROM stored
     )
