@@ -34,5 +34,6 @@ export async function homeView(ctx: Context, actor: Actor): Promise<types.HomeVi
   const blocks = renderBlocks({
     blocks: [...profileBlocks(profile), { type: 'divider' }, ...batches],
   });
+  // A Home tab holds 100 blocks: past about 2,400 open batches the last Start rows are left out.
   return { type: 'home', blocks: blocks.slice(0, LIMITS.blocksPerView) };
 }

@@ -66,11 +66,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async stop() {
       if (guard !== undefined) {
         await guard.stop();
-      } else {
+      } else if (server !== undefined) {
         // Idle keep-alive connections would hold the server open for seconds; in-flight ones
         // still finish.
         const stopped = built.app.stop();
-        server?.closeIdleConnections();
+        server.closeIdleConnections();
+        server = undefined;
         await stopped;
       }
       logger.info({ mode: built.mode }, 'slack adapter stopped');

@@ -54,6 +54,17 @@ describe('admin commands', () => {
     expect(await batchState()).toBe('active');
   });
 
+  it('announces through the response_url when the bot is not in the channel', async () => {
+    const admin = slack.member('UADMIN', { admin: true });
+    await admin.command('batch', 'pause ranking-batch');
+    slack.fake.fail('chat.postMessage', 'not_in_channel');
+    const sent = await admin.command('batch', 'activate ranking-batch');
+
+    const announced = await slack.fake.waitForPost(sent.responseUrl);
+    expect(announced.response_type).toBe('in_channel');
+    expect(blocksText(blocksOf(announced))).toContain('New batch: ranking-batch');
+  });
+
   it('answers a mistake in the command text with what to do, privately', async () => {
     const admin = slack.member('UADMIN', { admin: true });
     const sent = await admin.command('batch', 'explode ranking-batch');

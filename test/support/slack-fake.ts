@@ -72,6 +72,7 @@ export class SlackFake {
   private readonly limits = new Map<string, { times: number; retryAfter: number }>();
   private readonly sockets = new Set<WebSocket>();
   private readonly unacked = new Map<string, string>();
+  private readonly failures = new Map<string, { error: string; times: number }>();
   private held: { asked: () => void; decision: Promise<'url' | 'error'> } | undefined;
   private counter = 0;
   private readonly wss: WebSocketServer;
@@ -116,6 +117,11 @@ export class SlackFake {
   /** The next `times` calls of a method (or of 'response_url') answer 429 with Retry-After. */
   rateLimit(method: string, times: number, retryAfter: number): void {
     this.limits.set(method, { times, retryAfter });
+  }
+
+  /** The next `times` calls of a method answer `ok: false` with this error, as Slack does. */
+  fail(method: string, error: string, times = 1): void {
+    this.failures.set(method, { error, times });
   }
 
   /** Holds the next apps.connections.open until the test releases it. */
@@ -257,7 +263,12 @@ export class SlackFake {
       sendJson(response, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': retryAfter });
       return;
     }
-    const answer = await this.answer(method, args);
+    const failure = this.failures.get(method);
+    const answer =
+      failure !== undefined && failure.times > 0
+        ? { ok: false, error: failure.error }
+        : await this.answer(method, args);
+    if (failure !== undefined) failure.times -= 1;
     this.notify();
     sendJson(response, 200, answer);
   }
