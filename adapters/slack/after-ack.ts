@@ -11,8 +11,10 @@ export class AfterAck {
 
   constructor(private readonly limit: number) {}
 
-  async run(job: () => Promise<void>): Promise<void> {
-    await this.slot();
+  /** `urgent` jobs go to the front of the line: opening a modal must beat the trigger_id's
+   * 3 seconds. */
+  async run(job: () => Promise<void>, urgent = false): Promise<void> {
+    await this.slot(urgent);
     try {
       await nextTurn();
       await job();
@@ -21,12 +23,15 @@ export class AfterAck {
     }
   }
 
-  private slot(): Promise<void> {
+  private slot(urgent: boolean): Promise<void> {
     if (this.running < this.limit) {
       this.running += 1;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => {
+      if (urgent) this.waiting.unshift(resolve);
+      else this.waiting.push(resolve);
+    });
   }
 
   /** Hands the slot straight to the next job, or frees it. */

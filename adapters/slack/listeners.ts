@@ -93,7 +93,8 @@ function registerActions(app: App, deps: ListenerDeps): void {
     { type: 'block_actions', action_id: OUR_IDS },
     async ({ ack, body, client }) => {
       await ack();
-      await deps.afterAck.run(() => onAction(deps, body, client));
+      const opensModal = body.actions[0]?.action_id.startsWith('rationale:') === true;
+      await deps.afterAck.run(() => onAction(deps, body, client), opensModal);
     },
   );
 }
