@@ -38,8 +38,8 @@ async function tryClaim(ctx: Context, batchId: string, memberId: string): Promis
     -- Two candidates, each read in index order: a gold item (only when gold is due) and
     -- otherwise the open item closest to complete, so items finish early and in order.
     gold_pick AS (
-      SELECT i.id FROM "Item" i, batch, wants
-       WHERE i."batchId" = batch.id AND i."isGold" AND wants.gold
+      SELECT i.id FROM "Item" i
+       WHERE i."batchId" = ${batchId}::uuid AND i."isGold" AND (SELECT gold FROM wants)
          AND NOT EXISTS (
            SELECT 1 FROM "Assignment" a
             WHERE a."itemId" = i.id AND a."memberId" = ${memberId}::uuid AND a.state <> 'expired')
@@ -48,8 +48,9 @@ async function tryClaim(ctx: Context, batchId: string, memberId: string): Promis
        FOR UPDATE OF i SKIP LOCKED
     ),
     open_pick AS (
-      SELECT i.id FROM "Item" i, batch
-       WHERE i."batchId" = batch.id AND NOT i."isGold" AND i."liveCount" < batch.redundancy
+      SELECT i.id FROM "Item" i
+       WHERE i."batchId" = ${batchId}::uuid AND NOT i."isGold"
+         AND i."liveCount" < (SELECT redundancy FROM batch)
          AND NOT EXISTS (
            SELECT 1 FROM "Assignment" a
             WHERE a."itemId" = i.id AND a."memberId" = ${memberId}::uuid AND a.state <> 'expired')
