@@ -1,5 +1,7 @@
 // The one place that reads the environment. Every variable is validated at once so a bad
 // deployment hears about all of its problems in a single message.
+import { existsSync } from 'node:fs';
+
 import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -42,6 +44,14 @@ export class ConfigError extends Error {
     super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * Adds the settings in a `.env` file, when there is one, to the environment. Variables already
+ * set in the environment win over the file.
+ */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
 }
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */

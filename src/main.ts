@@ -6,7 +6,14 @@ import { dirname, resolve } from 'node:path';
 import { pino } from 'pino';
 
 import { createConsoleAdapter } from '../adapters/console/index.js';
-import { ConfigError, discordEnabled, loadConfig, slackEnabled, type Config } from './config.js';
+import {
+  ConfigError,
+  discordEnabled,
+  loadConfig,
+  loadDotEnv,
+  slackEnabled,
+  type Config,
+} from './config.js';
 import type { PlatformAdapter } from './core/adapter.js';
 import type { Context } from './core/context.js';
 import { UserError } from './core/errors.js';
@@ -36,6 +43,7 @@ function loggerFor(config: Config, terminal: boolean): Logger {
 }
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   const terminal = !slackEnabled(config) && !discordEnabled(config);
   const logger = loggerFor(config, terminal);

@@ -101,6 +101,15 @@ describe('the admin command line', { timeout: 240_000 }, () => {
     expect(readFileSync(path('export.csv'), 'utf8').trim().split('\n')).toHaveLength(3);
   });
 
+  it('reads its settings from a .env file in the working directory', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'inchannel-dotenv-'));
+    const lines = Object.entries(location.env).map(([key, value]) => `${key}=${value}`);
+    writeFileSync(join(folder, '.env'), `${lines.join('\n')}\n`);
+    const listed = await inchannel(['batch', 'list'], {}, folder);
+    expect(listed.stderr).toBe('');
+    expect(listed.stdout).toContain('cli-batch: ranking, active, 50 items');
+  });
+
   it('answers a wrong command or batch with a message and exit 1', async () => {
     const unknown = await inchannel(['batch', 'pause', 'no-such-batch'], location.env);
     expect(unknown.code).toBe(1);

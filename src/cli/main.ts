@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 
 import { COMMANDS } from '../../commands/index.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
 import type { Actor, OptionValue } from '../core/invocation.js';
 import { execute } from '../core/dispatch.js';
 import { describeError, UserError } from '../core/errors.js';
@@ -148,6 +148,7 @@ async function run(argv: string[]): Promise<number> {
   if (!COMMANDS.some((command) => command.name === call.command))
     throw new UserError('usage', USAGE);
 
+  loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(
     config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,

@@ -11,18 +11,29 @@ export interface Finished {
 }
 
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  // The child sees no platform tokens from this shell, only those a test gives it.
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info' };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('SLACK_') || key.startsWith('DISCORD_')) delete env[key];
+  // The child sees no platform tokens from this shell or a .env file, only those a test gives
+  // it: an empty variable counts as unset and wins over the file.
+  const { DATABASE_URL: _url, INCHANNEL_DATA_DIR: _dir, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, LOG_LEVEL: 'info' };
+  for (const key of [
+    'SLACK_BOT_TOKEN',
+    'SLACK_APP_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'DISCORD_TOKEN',
+  ]) {
+    env[key] = '';
   }
   return { ...env, ...extra };
 }
 
-export function inchannel(args: string[], env: Record<string, string>): Promise<Finished> {
+export function inchannel(
+  args: string[],
+  env: Record<string, string>,
+  cwd = ROOT,
+): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/inchannel.mjs', ...args], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, [`${ROOT}/bin/inchannel.mjs`, ...args], {
+      cwd,
       env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
