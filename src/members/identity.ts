@@ -1,5 +1,5 @@
 // Turns the platform's view of who acted into our workspace and member rows, creating them on
-// first contact. Workspace ids are cached: they never change once made.
+// first contact. Workspace ids are cached per database: they never change once made.
 import type { Context } from '../core/context.js';
 import { UserError } from '../core/errors.js';
 import type { Actor } from '../core/invocation.js';
@@ -12,11 +12,13 @@ export interface Identity {
   isLead: boolean;
 }
 
-const workspaceIds = new Map<string, string>();
+const workspaceIds = new WeakMap<Context['prisma'], Map<string, string>>();
 
 async function workspaceFor(ctx: Context, actor: Actor): Promise<string> {
   const key = `${actor.platform}:${actor.workspaceId}`;
-  const cached = workspaceIds.get(key);
+  const known = workspaceIds.get(ctx.prisma) ?? new Map<string, string>();
+  workspaceIds.set(ctx.prisma, known);
+  const cached = known.get(key);
   if (cached !== undefined) return cached;
 
   const workspace = await ctx.prisma.workspace.upsert({
@@ -25,7 +27,7 @@ async function workspaceFor(ctx: Context, actor: Actor): Promise<string> {
     update: {},
     select: { id: true },
   });
-  workspaceIds.set(key, workspace.id);
+  known.set(key, workspace.id);
   return workspace.id;
 }
 
