@@ -49,15 +49,21 @@ async function existingResponse(ctx: Context, assignmentId: string): Promise<str
   return found?.id ?? null;
 }
 
+/** What every stored answer records besides itself: when, time on item, the checks that fired. */
+function writeFacts(ctx: Context, work: Work, checks: CheckResult[]) {
+  const now = ctx.now();
+  const durationMs = Math.max(0, now.getTime() - work.offeredAt.getTime());
+  const fired = JSON.stringify(checks.map(({ code, mode }) => ({ code, mode })));
+  return { now, durationMs, fired };
+}
+
 async function storeResponse(
   ctx: Context,
   work: Work,
   answer: Complete,
   checks: CheckResult[],
 ): Promise<string | null> {
-  const now = ctx.now();
-  const durationMs = Math.max(0, now.getTime() - work.offeredAt.getTime());
-  const fired = JSON.stringify(checks.map(({ code, mode }) => ({ code, mode })));
+  const { now, durationMs, fired } = writeFacts(ctx, work, checks);
   // Response, assignment state and audit row are written by one statement: all or nothing.
   const rows = await ctx.prisma.$queryRaw<Array<{ id: string }>>`
     WITH open AS (
@@ -104,9 +110,7 @@ async function storeCorrection(
   answer: Complete,
   checks: CheckResult[],
 ): Promise<string | null> {
-  const now = ctx.now();
-  const durationMs = Math.max(0, now.getTime() - work.offeredAt.getTime());
-  const fired = JSON.stringify(checks.map(({ code, mode }) => ({ code, mode })));
+  const { now, durationMs, fired } = writeFacts(ctx, work, checks);
   // The correction names the revision it replaces, so a repeated delivery collides with the
   // first on (assignment, revision) and stores nothing more.
   const rows = await ctx.prisma.$queryRaw<Array<{ id: string }>>`
