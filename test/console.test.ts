@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { freshDatabase, type TestDatabase } from './support/database.js';
+import { itemLine, manifest } from './support/fixtures.js';
 import { choice, ConsoleDriver } from './support/console-driver.js';
 
 let db: TestDatabase;
@@ -97,6 +98,27 @@ describe('a newcomer in the terminal', () => {
     let current = refused;
     for (const field of ['', '', '', '', '0.75']) current = await driver.type(field);
     await finish(current);
+  });
+
+  it('imports a batch from files named on the command line, refusing bad lines', async () => {
+    const manifestPath = join(exportDir, 'manifest.json');
+    const itemsPath = join(exportDir, 'items.jsonl');
+    writeFileSync(manifestPath, JSON.stringify(manifest('ranking', { name: 'typed-in' })));
+    const lines = [itemLine('ranking', 1), { item_id: 'x', input: '' }, itemLine('ranking', 3)];
+    writeFileSync(itemsPath, lines.map((line) => JSON.stringify(line)).join('\n'));
+
+    const refused = await driver.type(
+      `/batch import --manifest ${manifestPath} --items ${itemsPath}`,
+    );
+    expect(refused).toContain('line 2: input: must not be empty');
+    writeFileSync(itemsPath, JSON.stringify(itemLine('ranking', 1)));
+    const imported = await driver.type(
+      `/batch import --manifest ${manifestPath} --items ${itemsPath}`,
+    );
+    expect(imported).toContain('Imported batch "typed-in" with 1 items');
+    expect(await driver.type('/batch import --manifest /no/such/file --items x')).toContain(
+      'Cannot read /no/such/file (ENOENT)',
+    );
   });
 
   it('exports what it annotated', async () => {
