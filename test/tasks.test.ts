@@ -158,7 +158,7 @@ describe('every task type', () => {
     expect(response.rubricVersion.rubric.name).toBe('classification-rubric');
   });
 
-  it('answers bad input from a select or a form with a clear message, keeping the draft', async () => {
+  it('answers bad input in a select or a form clearly, keeping the draft', async () => {
     const { who, item } = await start('bad', manifest('error_tagging', { name: 'bad' }), [
       itemLine('error_tagging', 1),
     ]);
