@@ -5,12 +5,13 @@
 import { parseArgs } from 'node:util';
 
 import { deployCommands } from '../adapters/discord/deploy.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, loadDotEnv } from '../src/config.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { guild: { type: 'string' }, global: { type: 'boolean', default: false } },
   });
+  loadDotEnv();
   const config = loadConfig();
   const guildId = values.global ? undefined : (values.guild ?? config.DISCORD_GUILD_ID);
 
