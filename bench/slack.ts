@@ -1,17 +1,15 @@
 // How fast the Slack adapter acknowledges a button press when 50 annotators press at once: the
 // real Bolt app in HTTP mode, the fake Slack from the test suite, and a real database (PGlite in
-// a temporary directory, or PostgreSQL at DATABASE_URL). Run: npx tsx bench/slack.ts
+// a temporary directory, or a scratch database on the DATABASE_URL server).
+// Run: npm run bench:slack
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import { pino } from 'pino';
 
 import { createSlackAdapter } from '../adapters/slack/index.js';
-import { environmentSchema } from '../src/config.js';
+import { environmentSchema, loadConfig } from '../src/config.js';
 import type { Context } from '../src/core/context.js';
-import { openDatabase } from '../src/store/database.js';
+import { openScratchDatabase } from './support/database.js';
 import { command, itemsJsonl, manifest, run } from '../test/support/fixtures.js';
 import { SlackFake, type Json } from '../test/support/slack-fake.js';
 import {
@@ -141,14 +139,11 @@ function report(what: string, values: number[]): void {
 
 async function main(): Promise<void> {
   const logger = pino({ level: 'silent' });
-  const databaseUrl = process.env.DATABASE_URL;
-  const dataRoot = databaseUrl === undefined ? mkdtempSync(join(tmpdir(), 'bench-')) : '';
-  const database = await openDatabase({
-    ...(databaseUrl === undefined ? {} : { databaseUrl }),
-    dataDir: join(dataRoot, 'pglite'),
-    logger,
-  });
-  const ctx: Context = { prisma: database.prisma, logger, now: () => new Date() };
+  // A scratch database (PGlite, or a new database on the DATABASE_URL server), dropped at the end:
+  // the benchmark never writes into the database the URL names.
+  const databaseUrl = loadConfig().DATABASE_URL;
+  const scratch = await openScratchDatabase(databaseUrl, logger, 24);
+  const { ctx } = scratch;
   const fake = await SlackFake.start();
   const config = environmentSchema.parse({
     SLACK_BOT_TOKEN: 'xoxb-bench',
@@ -183,8 +178,7 @@ async function main(): Promise<void> {
 
   await adapter.stop();
   await fake.close();
-  await database.close();
-  if (dataRoot !== '') rmSync(dataRoot, { recursive: true, force: true });
+  await scratch.dispose();
 }
 
 await main();
