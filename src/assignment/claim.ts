@@ -149,25 +149,15 @@ export async function checkEligible(ctx: Context, batchId: string, memberId: str
   return batch;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const text = String((error as { message?: string }).message ?? error);
-  return text.includes('23505') || text.includes('Unique constraint') || text.includes('unique');
-}
-
 /**
  * Offers the member the next item of a batch, or null when none is left for them. Expired leases
- * are only swept when nothing else is available, keeping the common path one statement.
+ * are only swept when nothing else is available, keeping the common path one statement. The
+ * second try also covers a member's own double click: both claims can pick the same item, and
+ * the loser's insert yields to the winner's assignment (ON CONFLICT) and comes back empty.
  */
 export async function claimNext(ctx: Context, batchId: string, memberId: string) {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      const claim = await tryClaim(ctx, batchId, memberId);
-      if (claim !== null) return claim;
-      if ((await expireLeases(ctx, batchId)) === 0) return null;
-    } catch (error) {
-      // The same member claiming twice at once collides on (item, member): take another turn.
-      if (!isUniqueViolation(error)) throw error;
-    }
-  }
-  return null;
+  const claim = await tryClaim(ctx, batchId, memberId);
+  if (claim !== null) return claim;
+  await expireLeases(ctx, batchId);
+  return tryClaim(ctx, batchId, memberId);
 }
